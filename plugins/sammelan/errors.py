@@ -1,0 +1,58 @@
+"""Problems found in the sources, collected as values and reported together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column or 1}"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    location: Location
+    message: str
+    fix: str = ""
+    field: str = ""
+    warning: bool = False
+
+    def render(self) -> str:
+        kind = "warning" if self.warning else "error"
+        where = f" [{self.field}]" if self.field else ""
+        text = f"{self.location}: {kind}{where}: {self.message}"
+        return f"{text} — fix: {self.fix}" if self.fix else text
+
+
+class SourceErrors(Exception):
+    """Raised once, after loading, when any source has an error."""
+
+    exitcode = 1
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(report(self.problems))
+
+
+def report(problems: list[Problem]) -> str:
+    errors = sum(not p.warning for p in problems)
+    warnings = len(problems) - errors
+    lines = [p.render() for p in sorted(problems)]
+    lines.append(f"{errors} error(s), {warnings} warning(s)")
+    return "\n".join(lines)
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,52 @@
+"""Dates, times and numbers in the reader's language, by Babel's locale data."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+
+LOCALES = {"hi": "hi_IN", "en": "en_IN"}
+
+
+def locale(lang: str) -> str:
+    return LOCALES[lang]
+
+
+def date(day: dt.date, lang: str) -> str:
+    """'16 जनवरी 2026', '16 January 2026'."""
+    return format_date(day, "long", locale=locale(lang))
+
+
+def weekday_date(day: dt.date, lang: str) -> str:
+    """'शुक्रवार, 16 जनवरी 2026'."""
+    return format_date(day, "full", locale=locale(lang))
+
+
+def date_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """'16–17 जनवरी 2026'; the long month name, unlike CLDR's interval formats."""
+    if start == end:
+        return date(start, lang)
+    day_first = Locale.parse(locale(lang)).date_formats["long"].pattern.startswith("d")
+    if day_first and (start.year, start.month) == (end.year, end.month):
+        return f"{format_date(start, 'd', locale=locale(lang))}–{date(end, lang)}"
+    if day_first and start.year == end.year:
+        return f"{format_date(start, 'd MMMM', locale=locale(lang))} – {date(end, lang)}"
+    return f"{date(start, lang)} – {date(end, lang)}"
+
+
+def time(moment: dt.time, lang: str) -> str:
+    """'3:00 pm'."""
+    return format_time(moment, "short", locale=locale(lang))
+
+
+def time_range(start: dt.time, end: dt.time | None, lang: str) -> str:
+    if end is None:
+        return time(start, lang)
+    return f"{time(start, lang)} – {time(end, lang)}"
+
+
+def number(value: int | float, lang: str) -> str:
+    return format_decimal(value, locale=locale(lang))

@@ -1,0 +1,242 @@
+"""The immutable model every renderer reads: Site → Conclave → Session, and the
+entities referenced by slug (Speaker, Scheme, Organization, Venue, NewsItem)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+LANGUAGES = ("hi", "en")
+DEFAULT_LANGUAGE = "hi"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in both languages."""
+
+    hi: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Html:
+    """Markdown prose rendered to safe HTML, per language (either may be empty)."""
+
+    hi: str = ""
+    en: str = ""
+
+    def __call__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+@dataclass(frozen=True)
+class Venue:
+    slug: str
+    name: Text
+    city: Text
+    state: Text
+    address: Text | None = None
+    district: Text | None = None
+    pin: str | None = None
+    geo: tuple[float, float] | None = None
+    directions: Html = Html()
+
+    def full_address(self, lang: str) -> str:
+        parts = [self.name, self.address, self.city, self.district, self.state]
+        text = ", ".join(p(lang) for p in parts if p is not None)
+        return f"{text} {self.pin}" if self.pin else text
+
+
+@dataclass(frozen=True)
+class Organization:
+    slug: str
+    name: Text
+    kind: str
+    acronym: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    slug: str
+    name: Text
+    designation: Text
+    status: str
+    honorific: Text | None = None
+    organization: Organization | None = None
+    photo: str | None = None
+    links: tuple[str, ...] = ()
+    bio: Html = Html()
+
+    @property
+    def tentative(self) -> bool:
+        return self.status == "tentative"
+
+
+@dataclass(frozen=True)
+class Scheme:
+    slug: str
+    name: Text
+    owner: Organization
+    acronym: str | None = None
+    url: str | None = None
+    about: Html = Html()
+
+
+@dataclass(frozen=True)
+class SessionSpeaker:
+    speaker: Speaker
+    role: str
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    title: Text
+    kind: str
+    date: dt.date | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+    track: Text | None = None
+    status: str = "scheduled"
+    sequence: int = 0
+    summary: Text | None = None
+    speakers: tuple[SessionSpeaker, ...] = ()
+    organizations: tuple[Organization, ...] = ()
+    schemes: tuple[Scheme, ...] = ()
+
+    @property
+    def timed(self) -> bool:
+        return self.date is not None and self.start is not None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "cancelled"
+
+    def starts_at(self, tz: dt.tzinfo) -> dt.datetime | None:
+        if not self.timed:
+            return None
+        return dt.datetime.combine(self.date, self.start, tzinfo=tz)
+
+    def ends_at(self, tz: dt.tzinfo) -> dt.datetime | None:
+        if not self.timed or self.end is None:
+            return None
+        return dt.datetime.combine(self.date, self.end, tzinfo=tz)
+
+
+@dataclass(frozen=True)
+class OrganizerRole:
+    organization: Organization
+    roles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Participant:
+    organization: Organization
+    status: str
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone named in connection with a conclave but not on its agenda."""
+
+    speaker: Speaker
+    role: Text
+
+
+@dataclass(frozen=True)
+class Conclave:
+    slug: str
+    title: Text
+    status: str
+    start: dt.date
+    end: dt.date
+    venue: Venue
+    organizers: tuple[OrganizerRole, ...]
+    sessions: tuple[Session, ...]
+    timezone: str = "Asia/Kolkata"
+    attendance: str = "offline"
+    previous_start: dt.date | None = None
+    registration: str | None = None
+    participants: tuple[Participant, ...] = ()
+    people: tuple[Person, ...] = ()
+    schemes: tuple[Scheme, ...] = ()
+    topics: tuple[Text, ...] = ()
+    highlights: tuple[Text, ...] = ()
+    description: Html = Html()
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def days(self) -> tuple[dt.date, ...]:
+        count = (self.end - self.start).days + 1
+        return tuple(self.start + dt.timedelta(days=i) for i in range(count))
+
+    def all_schemes(self) -> tuple[Scheme, ...]:
+        """Schemes of the conclave and of its sessions, each once, in order of mention."""
+        seen: dict[str, Scheme] = {s.slug: s for s in self.schemes}
+        for session in self.sessions:
+            for scheme in session.schemes:
+                seen.setdefault(scheme.slug, scheme)
+        return tuple(seen.values())
+
+    def speakers(self) -> tuple[Speaker, ...]:
+        seen: dict[str, Speaker] = {}
+        for session in self.sessions:
+            for entry in session.speakers:
+                seen.setdefault(entry.speaker.slug, entry.speaker)
+        return tuple(seen.values())
+
+    def chief_guests(self) -> tuple[Speaker, ...]:
+        return tuple(
+            e.speaker for s in self.sessions for e in s.speakers if e.role == "chief-guest"
+        )
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    slug: str
+    title: Text
+    published: dt.datetime
+    body: Html
+    conclave: Conclave | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    conclaves: tuple[Conclave, ...]
+    speakers: tuple[Speaker, ...]
+    schemes: tuple[Scheme, ...]
+    organizations: tuple[Organization, ...]
+    venues: tuple[Venue, ...]
+    news: tuple[NewsItem, ...]
+    today: dt.date = field(default_factory=dt.date.today)
+
+    def upcoming(self) -> tuple[Conclave, ...]:
+        return tuple(sorted((c for c in self.conclaves if c.end >= self.today),
+                            key=lambda c: c.start))
+
+    def past(self) -> tuple[Conclave, ...]:
+        return tuple(sorted((c for c in self.conclaves if c.end < self.today),
+                            key=lambda c: c.start, reverse=True))
+
+    def sessions_of(self, speaker: Speaker) -> tuple[tuple[Conclave, Session], ...]:
+        return tuple((c, s) for c in self.conclaves for s in c.sessions
+                     if any(e.speaker.slug == speaker.slug for e in s.speakers))
+
+    def mentions_of(self, speaker: Speaker) -> tuple[tuple[Conclave, Person], ...]:
+        return tuple((c, p) for c in self.conclaves for p in c.people
+                     if p.speaker.slug == speaker.slug)
+
+    def conclaves_discussing(self, scheme: Scheme) -> tuple[Conclave, ...]:
+        return tuple(c for c in self.conclaves
+                     if any(s.slug == scheme.slug for s in c.all_schemes()))
+
+    def news_of(self, conclave: Conclave) -> tuple[NewsItem, ...]:
+        return tuple(n for n in self.news if n.conclave and n.conclave.slug == conclave.slug)

@@ -1,0 +1,12 @@
+"""Every file the site is made of, as (path, bytes) pairs from pure renderers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import html
+from .model import Site
+
+
+def render_all(site: Site, env, settings: dict) -> Iterator[tuple[str, bytes]]:
+    yield from html.render(site, env, settings)

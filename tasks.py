@@ -1,0 +1,86 @@
+"""The project's tasks (`invoke --list`). The Makefile only prepares .venv and calls these."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+BIN = Path(sys.executable).parent  # the tools of the environment invoke runs in
+LOCALE = "plugins/sammelan/locale"
+POT = f"{LOCALE}/messages.pot"
+LANGS_WITH_CATALOG = ("hi",)
+
+
+@task(help={"publish": "absolute URLs for the real domain (publishconf.py)",
+            "strict": "treat warnings as errors, as CI does"})
+def build(c, publish=False, strict=False, output="output"):
+    """Build the site into output/ (left untouched if the sources have errors)."""
+    from sammelan.build import build as run_build
+
+    settings = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
+    status = run_build(settings, ROOT / output, strict=strict)
+    if status:
+        sys.exit(status)
+    print(f"Built the site into {output}/")
+
+
+@task
+def check(c, strict=False):
+    """Validate the sources without building."""
+    from sammelan.__main__ import main
+
+    status = main(["check"] + (["--strict"] if strict else []))
+    if status:
+        sys.exit(status)
+
+
+@task
+def serve(c, port=8000):
+    """Preview on http://localhost:PORT, rebuilding on save."""
+    c.run(f"{BIN}/pelican --autoreload --listen --port {port} -s pelicanconf.py", pty=True)
+
+
+@task
+def clean(c):
+    """Remove built output."""
+    c.run("rm -rf output .output.new .output.old")
+
+
+@task
+def i18n_extract(c):
+    """Collect interface strings from templates and code into the .pot template."""
+    c.run(f"{BIN}/pybabel extract --quiet -F babel.cfg --no-location --sort-output "
+          f"--omit-header -o {POT} .")
+
+
+@task(pre=[i18n_extract])
+def i18n_update(c):
+    """Merge new strings into each language's catalog."""
+    for lang in LANGS_WITH_CATALOG:
+        po = Path(LOCALE) / lang / "LC_MESSAGES" / "messages.po"
+        action = "update" if po.exists() else "init"
+        c.run(f"{BIN}/pybabel {action} --quiet -i {POT} -d {LOCALE} -l {lang} --no-wrap"
+              + (" --omit-header" if action == "update" else ""))
+
+
+@task
+def i18n_compile(c):
+    """Compile catalogs to .mo files (the build compiles them in memory itself)."""
+    c.run(f"{BIN}/pybabel compile --quiet --statistics -d {LOCALE}")
+
+
+@task
+def lint(c):
+    """ruff over the code."""
+    c.run(f"{BIN}/ruff check plugins tests tasks.py pelicanconf.py publishconf.py")
+
+
+@task(pre=[lint])
+def test(c):
+    """The whole test suite."""
+    c.run(f"{sys.executable} -m pytest")
