@@ -54,7 +54,8 @@ def clean(c):
 @task
 def i18n_extract(c):
     """Collect interface strings from templates and code into the .pot template."""
-    c.run(f"{BIN}/pybabel extract --quiet -F babel.cfg --no-location --sort-output "
+    Path(LOCALE).mkdir(parents=True, exist_ok=True)
+    c.run(f"{BIN}/pybabel -q extract -F babel.cfg --no-location --sort-output "
           f"--omit-header -o {POT} .")
 
 
@@ -64,14 +65,14 @@ def i18n_update(c):
     for lang in LANGS_WITH_CATALOG:
         po = Path(LOCALE) / lang / "LC_MESSAGES" / "messages.po"
         action = "update" if po.exists() else "init"
-        c.run(f"{BIN}/pybabel {action} --quiet -i {POT} -d {LOCALE} -l {lang} --no-wrap"
+        c.run(f"{BIN}/pybabel -q {action} -i {POT} -d {LOCALE} -l {lang} --no-wrap"
               + (" --omit-header" if action == "update" else ""))
 
 
 @task
 def i18n_compile(c):
     """Compile catalogs to .mo files (the build compiles them in memory itself)."""
-    c.run(f"{BIN}/pybabel compile --quiet --statistics -d {LOCALE}")
+    c.run(f"{BIN}/pybabel -q compile --statistics -d {LOCALE}")
 
 
 @task
