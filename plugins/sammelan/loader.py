@@ -14,8 +14,21 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import prose, schema, yamlsource
 from .errors import Location, Problem, SourceErrors
-from .model import (Conclave, NewsItem, Organization, OrganizerRole, Participant, Person,
-                    Scheme, Session, SessionSpeaker, Site, Speaker, Text, Venue)
+from .model import (
+    Conclave,
+    NewsItem,
+    Organization,
+    OrganizerRole,
+    Participant,
+    Person,
+    Scheme,
+    Session,
+    SessionSpeaker,
+    Site,
+    Speaker,
+    Text,
+    Venue,
+)
 from .sessions import check_sessions
 from .yamlsource import Document
 

@@ -43,7 +43,7 @@ def agenda(conclave: Conclave) -> list[tuple[object, list[Session]]]:
     days: dict = {}
     for session in conclave.sessions:
         days.setdefault(session.date, []).append(session)
-    order = sorted((d for d in days if d is not None))
+    order = sorted(d for d in days if d is not None)
     if None in days:
         order.append(None)
     return [(day, sorted(days[day], key=_session_order)) for day in order]

@@ -49,7 +49,7 @@ def _check_one(doc: Document, at: tuple, session: Session, start: dt.date,
 def _clashes(doc: Document, sessions: tuple[Session, ...]) -> list[Problem]:
     problems = []
     timed = [(i, s) for i, s in enumerate(sessions) if s.timed and not s.cancelled]
-    for (i, a), (j, b) in combinations(timed, 2):
+    for (_, a), (j, b) in combinations(timed, 2):
         if a.date != b.date or a.track != b.track:
             continue
         a_end, b_end = a.end or a.start, b.end or b.start

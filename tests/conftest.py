@@ -1,0 +1,62 @@
+"""Shared fixtures: the real content built once per test session."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+# 1 January 2026 IST: the Jamshedpur conclave is upcoming, the three 2025 ones are past.
+BUILD_EPOCH = "1767205800"
+
+
+def build_into(output: Path, settings: str = "pelicanconf.py", root: Path = ROOT) -> int:
+    from sammelan.build import build
+
+    os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
+    return build(root / settings, output)
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The bundled content built with preview settings (relative links)."""
+    output = tmp_path_factory.mktemp("preview") / "output"
+    assert build_into(output) == 0
+    return output
+
+
+@pytest.fixture(scope="session")
+def published_dir(tmp_path_factory) -> Path:
+    """The bundled content built with publishconf.py (absolute URLs)."""
+    output = tmp_path_factory.mktemp("published") / "output"
+    assert build_into(output, "publishconf.py") == 0
+    return output
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A writable copy of the project's sources, to break on purpose."""
+    copy = tmp_path / "project"
+    for name in ("data", "content", "schemas", "themes", "plugins"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, copy / name)
+    return copy
+
+
+def parse(path: Path):
+    return lxml_html.fromstring(path.read_bytes())
+
+
+def text_of(path: Path) -> str:
+    """A page's visible text with white space folded."""
+    return " ".join(parse(path).text_content().split())
+
+
+def html_pages(output: Path) -> list[Path]:
+    return sorted(output.rglob("*.html"))
