@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import prose, schema, yamlsource
+from . import prose, provenance, schema, yamlsource
 from .errors import Location, Problem, SourceErrors
 from .model import (
+    LANGUAGES,
     Conclave,
     NewsItem,
     Organization,
@@ -140,10 +142,19 @@ class _Builder:
             for slug, doc in self.documents(kind):
                 entity = getattr(self, kind)(slug, doc)
                 if entity is not None:
-                    self.tables[kind][slug] = entity
+                    self.tables[kind][slug] = self.stamped(kind, slug, entity)
         self.warn_unused_speakers()
         return Site(**{FOLDERS[k]: tuple(t.values()) for k, t in self.tables.items()},
                     today=today)
+
+    def stamped(self, kind: str, slug: str, entity):
+        """The entity with `updated` set from its sources, where the model has that field."""
+        if not hasattr(entity, "updated"):
+            return entity
+        folder = FOLDERS[kind]
+        files = [f"data/{folder}/{slug}.yaml"] + [f"content/{folder}/{slug}.{lang}.md"
+                                                   for lang in LANGUAGES]
+        return replace(entity, updated=provenance.last_changed(self.root, files))
 
     def venue(self, slug: str, doc: Document) -> Venue:
         d = doc.data

@@ -71,6 +71,7 @@ class Speaker:
     photo: str | None = None
     links: tuple[str, ...] = ()
     bio: Html = Html()
+    updated: dt.datetime | None = None
 
     @property
     def tentative(self) -> bool:
@@ -85,6 +86,7 @@ class Scheme:
     acronym: str | None = None
     url: str | None = None
     about: Html = Html()
+    updated: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,7 @@ class Conclave:
     topics: tuple[Text, ...] = ()
     highlights: tuple[Text, ...] = ()
     description: Html = Html()
+    updated: dt.datetime | None = None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -206,6 +209,7 @@ class NewsItem:
     published: dt.datetime
     body: Html
     conclave: Conclave | None = None
+    updated: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
