@@ -60,6 +60,8 @@ class _Builder:
         self.root = root
         self.problems: list[Problem] = []
         self.tables: dict[str, dict] = {kind: {} for kind in FOLDERS}
+        # Slugs whose file exists but has errors: references to them are not errors too.
+        self.broken: dict[str, set[str]] = {kind: set() for kind in FOLDERS}
 
     # reading -------------------------------------------------------------
 
@@ -78,7 +80,9 @@ class _Builder:
             doc, problems = yamlsource.read(path, shown)
             problems = problems or schema.check(doc, kind)
             self.problems.extend(problems)
-            if not problems:
+            if problems:
+                self.broken[kind].add(slug)
+            else:
                 found.append((slug, doc))
         return found
 
@@ -95,6 +99,8 @@ class _Builder:
         table = self.tables[kind]
         if slug in table:
             return table[slug]
+        if slug in self.broken[kind]:
+            return None
         near = difflib.get_close_matches(slug, list(table), n=1, cutoff=0.6)
         hint = f"did you mean `{near[0]}`? " if near else ""
         folder = f"data/{FOLDERS[kind]}"
@@ -141,9 +147,12 @@ class _Builder:
         for kind in FOLDERS:
             for slug, doc in self.documents(kind):
                 entity = getattr(self, kind)(slug, doc)
-                if entity is not None:
+                if entity is None:
+                    self.broken[kind].add(slug)
+                else:
                     self.tables[kind][slug] = self.stamped(kind, slug, entity)
-        self.warn_unused_speakers()
+        if not any(self.broken.values()):
+            self.warn_unused_speakers()
         return Site(**{FOLDERS[k]: tuple(t.values()) for k, t in self.tables.items()},
                     today=today)
 
