@@ -85,3 +85,11 @@ def lint(c):
 def test(c):
     """The whole test suite."""
     c.run(f"{sys.executable} -m pytest")
+
+
+@task
+def bench(c):
+    """Build time and page weight; the build is reported as a ratio to loading the model."""
+    from sammelan import bench as benchmark
+
+    print(benchmark.report(benchmark.run(ROOT)))
