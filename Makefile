@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+BROWSER_STAMP := $(VENV)/.browser
 
 .PHONY: site test serve clean
 
@@ -16,10 +17,17 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
+# The browser tests drive Debian's Chromium; install it when it is missing (needs root,
+# as on this project's machines and CI).
+$(BROWSER_STAMP): $(PY_STAMP)
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+	touch $@
+
 site: $(PY_STAMP)
 	$(BIN)/invoke build
 
-test: $(PY_STAMP) $(NODE_STAMP)
+test: $(PY_STAMP) $(NODE_STAMP) $(BROWSER_STAMP)
 	$(BIN)/invoke test
 
 serve: $(PY_STAMP)
