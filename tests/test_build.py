@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import parse, text_of
+from conftest import build_into, parse, text_of
 
 CONCLAVES = ["msme-defence-conclave-2026", "msme-for-bharat-jhansi-2025",
              "msme-cluster-workshop-shimla-2025", "ramp-awareness-parwanoo-2025"]
@@ -119,3 +119,16 @@ def test_news_item_is_dated_and_linked_to_its_conclave(site_dir):
     assert "3 January 2026" in text
     links = [a.get("href") for a in tree.iter("a")]
     assert "../../../en/conclaves/msme-defence-conclave-2026/" in links
+
+
+def test_map_link_uses_coordinates_when_known_else_the_address(project, tmp_path, site_dir):
+    tree = parse(page(site_dir, "en", "conclaves", "msme-defence-conclave-2026"))
+    [search] = [a.get("href") for a in tree.iter("a") if "openstreetmap" in a.get("href")]
+    assert search.startswith("https://www.openstreetmap.org/search?query=Adityapur")
+    venue = project / "data/venues/adityapur-auto-cluster.yaml"
+    venue.write_text(venue.read_text(encoding="utf-8") + "geo: {lat: 22.78, lon: 86.17}\n",
+                     encoding="utf-8")
+    assert build_into(tmp_path / "out", root=project) == 0
+    built = parse(tmp_path / "out/en/conclaves/msme-defence-conclave-2026/index.html")
+    [link] = [a.get("href") for a in built.iter("a") if "openstreetmap" in a.get("href")]
+    assert link.startswith("https://www.openstreetmap.org/?mlat=22.78&mlon=86.17")
