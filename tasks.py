@@ -46,6 +46,21 @@ def serve(c, port=8000):
 
 
 @task
+def calendar_sequences(c):
+    """Record each calendar entry's day, time and status, raising SEQUENCE where they changed
+    (commit data/calendar-sequences.json with the change)."""
+    from sammelan import sequences
+    from sammelan.generator import build_date
+    from sammelan.loader import load_site
+
+    site, _ = load_site(ROOT, build_date())
+    state = sequences.load(ROOT)
+    changed = sequences.stale(site, state)
+    sequences.save(ROOT, sequences.updated(site, state))
+    print(f"{len(changed)} calendar entries recorded anew: {', '.join(changed) or 'none'}")
+
+
+@task
 def clean(c):
     """Remove built output."""
     c.run("rm -rf output .output.new .output.old")

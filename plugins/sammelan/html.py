@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import htmlmin
 
 from . import urls
+from .calendar_links import CalendarLinks
 from .i18n import Gettext
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Site
 from .pages import Page, all_pages
@@ -36,6 +37,7 @@ def context(site: Site, page: Page, siteurl: str, settings: dict) -> dict:
         "_": gettext,
         "ngettext": gettext.plural,
         "SITEURL": siteurl,
+        "calendar_links": CalendarLinks(page.lang, urls.Linker(page.path, siteurl), settings),
         "settings": settings,
     }
 
