@@ -27,7 +27,9 @@ def links(element) -> dict[str, str]:
 def test_conclave_page_offers_the_whole_conclave(published_dir, lang):
     prefix = PREFIXES[lang]
     page = parse(published_dir / prefix / JHANSI / "index.html")
-    whole = links(page.get_element_by_id("add-to-calendar").getparent())
+    heading = page.get_element_by_id("add-to-calendar")
+    assert heading.text == {"hi": "कैलेंडर में जोड़ें", "en": "Add to calendar"}[lang]
+    whole = links(heading.getparent())
     assert whole["ics"] == f"{DOMAIN}/{prefix}{JHANSI}calendar.ics"
     assert whole["webcal"] == f"webcal://sammelan.example.org/{prefix}{JHANSI}calendar.ics"
     query = parse_qs(urlsplit(whole["google"]).query)

@@ -66,6 +66,8 @@ def test_every_conclave_has_its_calendar_and_the_site_one_with_all(published_dir
         assert (prefix / "conclaves" / slug / "calendar.ics").is_file()
     everything = by_uid(prefix / "calendar.ics")
     assert set(everything) == {f"{slug}@{DOMAIN}" for slug in CONCLAVES}
+    name = {"hi": "सम्मेलन: सभी सम्मेलन", "en": "Sammelan: every conclave"}[lang]
+    assert str(read(prefix / "calendar.ics")["NAME"]) == name
 
 
 def test_a_conclave_calendar_holds_the_conclave_its_timed_sessions_and_untimed_days(
