@@ -46,6 +46,21 @@ def serve(c, port=8000):
 
 
 @task
+def calendar_sequences(c):
+    """Record each calendar entry's day, time and status, raising SEQUENCE where they changed
+    (commit data/calendar-sequences.json with the change)."""
+    from sammelan import sequences
+    from sammelan.generator import build_date
+    from sammelan.loader import load_site
+
+    site, _ = load_site(ROOT, build_date())
+    state = sequences.load(ROOT)
+    changed = sequences.stale(site, state)
+    sequences.save(ROOT, sequences.updated(site, state))
+    print(f"{len(changed)} calendar entries recorded anew: {', '.join(changed) or 'none'}")
+
+
+@task
 def clean(c):
     """Remove built output."""
     c.run("rm -rf output .output.new .output.old")
@@ -65,8 +80,7 @@ def i18n_update(c):
     for lang in LANGS_WITH_CATALOG:
         po = Path(LOCALE) / lang / "LC_MESSAGES" / "messages.po"
         action = "update" if po.exists() else "init"
-        c.run(f"{BIN}/pybabel -q {action} -i {POT} -d {LOCALE} -l {lang} --no-wrap"
-              + (" --omit-header" if action == "update" else ""))
+        c.run(f"{BIN}/pybabel -q {action} -i {POT} -d {LOCALE} -l {lang} --no-wrap")
 
 
 @task

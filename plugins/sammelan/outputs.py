@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import html
+from . import calendars, html, schedules, sequences
 from .model import Site
 
 
 def render_all(site: Site, env, settings: dict) -> Iterator[tuple[str, bytes]]:
     yield from html.render(site, env, settings)
+    yield from calendars.render(site, settings, sequences.load_for(settings))
+    yield from schedules.render(site, settings)
