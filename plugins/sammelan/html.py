@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import htmlmin
 
-from . import urls
+from . import seo, urls
 from .i18n import Gettext
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Site
 from .pages import Page, all_pages
@@ -37,6 +37,7 @@ def context(site: Site, page: Page, siteurl: str, settings: dict) -> dict:
         "ngettext": gettext.plural,
         "SITEURL": siteurl,
         "settings": settings,
+        **seo.context(site, page, siteurl),
     }
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import html
+from . import feeds, html, sharing, sitemap
 from .model import Site
 
 
 def render_all(site: Site, env, settings: dict) -> Iterator[tuple[str, bytes]]:
     yield from html.render(site, env, settings)
+    yield from sitemap.render(site, settings)
+    yield from feeds.render(site, settings)
+    yield from sharing.qr_codes(site, settings)
