@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import urls
+from . import seo, urls
 from .calendar_links import CalendarLinks
 from .i18n import Gettext
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Site
@@ -42,5 +42,6 @@ def context(site: Site, page: Page, siteurl: str, settings: dict) -> dict:
         "SITEURL": siteurl,
         "calendar_links": CalendarLinks(page.lang, urls.Linker(page.path, siteurl), settings),
         "settings": settings,
+        **seo.context(site, page, siteurl),
     }
 

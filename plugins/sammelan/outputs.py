@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import calendars, html, schedules, sequences
+from . import calendars, feeds, html, schedules, sequences, sharing, sitemap
 from .model import Site
 
 
@@ -12,3 +12,6 @@ def render_all(site: Site, env, settings: dict) -> Iterator[tuple[str, bytes]]:
     yield from html.render(site, env, settings)
     yield from calendars.render(site, settings, sequences.load_for(settings))
     yield from schedules.render(site, settings)
+    yield from sitemap.render(site, settings)
+    yield from feeds.render(site, settings)
+    yield from sharing.qr_codes(site, settings)

@@ -35,6 +35,7 @@ def all_pages(site: Site) -> Iterator[Page]:
         yield Page(urls.path(lang, "news"), "news", lang)
         for item in site.news:
             yield Page(urls.path(lang, "news", item.slug), "news_item", lang, {"item": item})
+        yield Page(urls.path(lang) + "404.html", "404", lang)
 
 
 def agenda(conclave: Conclave) -> list[tuple[object, list[Session]]]:
