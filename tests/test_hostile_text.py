@@ -9,6 +9,7 @@ import json
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
+import icalendar
 from conftest import build_into, html_pages, parse
 from seo_pages import LD_JSON, jsonld, meta
 
@@ -27,7 +28,7 @@ def with_hostile_title(project):
     source.write_text(text, encoding="utf-8")
 
 
-def test_hostile_title_stays_inert_in_html_json_ld_feeds_sitemap_and_qr(project, tmp_path):
+def test_hostile_title_stays_inert_in_every_output(project, tmp_path):
     with_hostile_title(project)
     output = tmp_path / "output"
     assert build_into(output, "publishconf.py", root=project) == 0
@@ -36,13 +37,15 @@ def test_hostile_title_stays_inert_in_html_json_ld_feeds_sitemap_and_qr(project,
         check_conclave_page(output / prefix / "conclaves" / SLUG / "index.html")
         check_feed(output / prefix / "feed.atom.xml")
         check_qr(output / prefix / "conclaves" / SLUG / "qr.svg")
+        check_calendar(output / prefix / "conclaves" / SLUG / "calendar.ics")
+        check_schedule(output / prefix / "conclaves" / SLUG)
     ET.parse(output / "sitemap.xml")
 
 
 def check_pages(output):
     """No page runs a script: as a browser parses them, the only <script> elements are the
     JSON-LD data blocks, and each of them still parses. (A raw "<script>" inside a quoted
-    attribute value is text, which is how the minifier writes it.)"""
+    attribute value is text.)"""
     for page in html_pages(output):
         scripts = list(parse(page).iter("script"))
         assert all(s.get("type") == LD_JSON and "<" not in s.text for s in scripts), page
@@ -69,3 +72,16 @@ def check_feed(path):
 
 def check_qr(path):
     assert ET.parse(path).getroot().findtext(f"{SVG}title") == HOSTILE
+
+
+def check_calendar(path):
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    summaries = [str(e.get("SUMMARY")) for e in calendar.walk("VEVENT")]
+    assert HOSTILE in summaries
+
+
+def check_schedule(folder):
+    data = json.loads((folder / "schedule.json").read_text(encoding="utf-8"))
+    assert data["schedule"]["conference"]["title"] == HOSTILE
+    root = ET.parse(folder / "schedule.xml").getroot()
+    assert root.findtext("conference/title") == HOSTILE
