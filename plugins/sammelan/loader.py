@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import prose, provenance, schema, yamlsource
+from . import prose, provenance, schema, status, yamlsource
 from .errors import Location, Problem, SourceErrors
 from .model import (
     LANGUAGES,
@@ -138,6 +138,7 @@ class _Builder:
     # building ------------------------------------------------------------
 
     def build(self, today: dt.date) -> Site:
+        self.today = today
         for kind in FOLDERS:
             for slug, doc in self.documents(kind):
                 entity = getattr(self, kind)(slug, doc)
@@ -212,6 +213,7 @@ class _Builder:
                        "make `end` the same as or later than `start`")
             return None
         self.check_status(doc, start)
+        self.problems.extend(status.check(doc, self.today, start, end))
         sessions = tuple(self.session(doc, ("sessions", i)) for i in range(len(d["sessions"])))
         if None in (start, end, venue, zone) or None in sessions:
             return None

@@ -85,7 +85,7 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         return None, [Problem(Location(shown_as), f"not UTF-8 text (byte {exc.start})",
                               "save the file as UTF-8")]
-    bad = _control_character(text, shown_as)
+    bad = control_character(text, shown_as)
     if bad:
         return None, [bad]
     loader = _Loader(text)
@@ -107,7 +107,7 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     return Document(shown_as, data, positions), []
 
 
-def _control_character(text: str, shown_as: str) -> Problem | None:
+def control_character(text: str, shown_as: str) -> Problem | None:
     for number, line in enumerate(text.splitlines(), start=1):
         for column, char in enumerate(line, start=1):
             if (ord(char) < 32 and char != "\t") or 0x7F <= ord(char) < 0xA0:
