@@ -60,6 +60,7 @@ class _Builder:
         self.root = root
         self.problems: list[Problem] = []
         self.tables: dict[str, dict] = {kind: {} for kind in FOLDERS}
+        self.referenced: set[tuple[str, object]] = set()  # (kind, slug), resolved or not
 
     # reading -------------------------------------------------------------
 
@@ -92,15 +93,19 @@ class _Builder:
 
     def ref(self, doc: Document, path: tuple, kind: str):
         slug = _get(doc.data, path)
+        self.referenced.add((kind, slug))
         table = self.tables[kind]
         if slug in table:
             return table[slug]
-        near = difflib.get_close_matches(slug, list(table), n=1, cutoff=0.6)
-        hint = f"did you mean `{near[0]}`? " if near else ""
         folder = f"data/{FOLDERS[kind]}"
+        if (self.root / folder / f"{slug}.yaml").exists():
+            return None  # the file exists but has errors of its own, reported there
+        near = difflib.get_close_matches(slug, list(table), n=1, cutoff=0.6)
+        hint = f"did you mean `{near[0]}`? If not, c" if near else "C"
+        self.referenced.update((kind, n) for n in near)  # the likely intent is not "unused"
         self.problems.append(Problem(
             doc.where(path), f"no {kind} with the slug `{slug}` in {folder}/",
-            f"{hint}or create it with `invoke new {kind} {slug}`", ".".join(map(str, path))))
+            f"{hint}reate it with `invoke new {kind} {slug}`", ".".join(map(str, path))))
         return None
 
     def refs(self, doc: Document, path: tuple, kind: str) -> tuple:
@@ -289,11 +294,9 @@ class _Builder:
             schemes=self.refs(doc, path + ("schemes",), "scheme"))
 
     def warn_unused_speakers(self) -> None:
-        used = {p.speaker.slug for c in self.tables["conclave"].values() for p in c.people}
-        used |= {e.speaker.slug for c in self.tables["conclave"].values()
-                 for s in c.sessions for e in s.speakers}
+        # by what the sources name, so one broken conclave does not make its speakers "unused"
         for slug in self.tables["speaker"]:
-            if slug not in used:
+            if ("speaker", slug) not in self.referenced:
                 self.problems.append(Problem(
                     Location(f"data/speakers/{slug}.yaml", 1, 1),
                     f"speaker `{slug}` is in no session and named by no conclave",

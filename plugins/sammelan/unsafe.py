@@ -18,7 +18,9 @@ _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # browsers ignore ASCII white space and control characters inside a scheme (`java\tscript:`)
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f]")
 _CODE = re.compile(r"(`+)(?:.|\n)*?\1")
-_MD_LINK = re.compile(r"\]\(\s*<?([^\s)>]+)")
+# a link target may hold one level of balanced parentheses, as Markdown allows
+# (Markdown keeps tabs and spaces inside a target, which browsers then ignore in a scheme)
+_MD_LINK = re.compile(r"\]\([ \t]*<?((?:[^()\n<>]|\([^()\n]*\))*)")
 _MD_REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "cite", "data"}
@@ -66,7 +68,7 @@ def _markdown_links(text: str, file: str) -> list[Problem]:
             scheme = unsafe_scheme(match.group(1))
             if scheme:
                 found.append(_link_problem(file, *_position(text, match.start(1)),
-                                           match.group(1), scheme))
+                                           match.group(1).strip(), scheme))
     return found
 
 

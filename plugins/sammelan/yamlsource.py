@@ -164,5 +164,6 @@ def _scalar(node: ScalarNode, loader: _Loader):
 
 def _check_tag(node, *allowed: str) -> None:
     if node.tag not in allowed:
-        raise _Refused(node, f"the tag {node.tag} is not allowed",
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise _Refused(node, f"the tag `{shown}` is not allowed",
                        "remove the `!` tag; write plain text, numbers, lists and fields")
