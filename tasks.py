@@ -45,6 +45,21 @@ def serve(c, port=8000):
     c.run(f"{BIN}/pelican --autoreload --listen --port {port} -s pelicanconf.py", pty=True)
 
 
+@task(help={"kind": "conclave, speaker, scheme, venue or organization",
+            "slug": "the new file's name: a-z, 0-9 and hyphens"})
+def new(c, kind, slug):
+    """Start a new source file (and its texts) with every field explained; never overwrites."""
+    from sammelan.scaffold import ScaffoldError, write
+
+    try:
+        written = write(ROOT, kind, slug)
+    except ScaffoldError as error:
+        sys.exit(f"error: {error}")
+    for path in written:
+        print(f"wrote {path.relative_to(ROOT)}")
+    print("Replace every TODO, then run `invoke check`.")
+
+
 @task
 def clean(c):
     """Remove built output."""

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import prose, provenance, schema, status, yamlsource
+from . import placeholders, prose, provenance, schema, status, yamlsource
 from .errors import Location, Problem, SourceErrors
 from .model import (
     LANGUAGES,
@@ -77,7 +77,7 @@ class _Builder:
                                              "rename the file with a-z, 0-9 and hyphens only"))
                 continue
             doc, problems = yamlsource.read(path, shown)
-            problems = problems or schema.check(doc, kind)
+            problems = problems or placeholders.check(doc, schema.check(doc, kind))
             self.problems.extend(problems)
             if not problems:
                 found.append((slug, doc))

@@ -7,7 +7,7 @@ from pathlib import Path
 import markdown
 import nh3
 
-from . import unsafe, yamlsource
+from . import placeholders, unsafe, yamlsource
 from .errors import Location, Problem
 from .model import LANGUAGES, Html
 
@@ -37,7 +37,7 @@ def read(folder: Path, slug: str, root: Path, required: bool) -> tuple[Html, lis
         path = folder / f"{slug}.{lang}.md"
         if path.exists():
             raw, bad = _read_text(path, f"{shown}/{path.name}")
-            problems.extend(bad)
+            problems.extend(bad + placeholders.in_text(raw, f"{shown}/{path.name}"))
             problems.extend(unsafe.problems(raw, f"{shown}/{path.name}", ALLOWED_TAGS,
                                             ALLOWED_ATTRIBUTES))
             if raw.strip():
