@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 from invoke import task
@@ -41,8 +42,16 @@ def check(c, strict=False):
 
 @task
 def serve(c, port=8000):
-    """Preview on http://localhost:PORT, rebuilding on save."""
-    c.run(f"{BIN}/pelican --autoreload --listen --port {port} -s pelicanconf.py", pty=True)
+    """Preview on http://localhost:PORT, rebuilding on save; errors print here."""
+    from sammelan.preview import Preview
+
+    preview = Preview(ROOT, "pelicanconf.py", ROOT / "output", int(port))
+    preview.start()
+    print("Watching data/, content/, themes/, plugins/ and schemas/. Stop with Ctrl+C.")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        preview.stop()
 
 
 @task(help={"kind": "conclave, speaker, scheme, venue or organization",
