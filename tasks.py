@@ -90,7 +90,18 @@ def i18n_update(c):
         po = Path(LOCALE) / lang / "LC_MESSAGES" / "messages.po"
         action = "update" if po.exists() else "init"
         c.run(f"{BIN}/pybabel -q {action} -i {POT} -d {LOCALE} -l {lang} --no-wrap"
-              + (" --omit-header" if action == "update" else ""))
+              + (" --ignore-obsolete" if action == "update" else ""))
+
+
+@task(pre=[i18n_extract])
+def translations(c):
+    """List every interface string and text missing in a language (exit 1 if any)."""
+    from sammelan.translations import gaps, report
+
+    found = gaps(ROOT, ROOT / POT)
+    print(report(found))
+    if found:
+        sys.exit(1)
 
 
 @task
