@@ -70,6 +70,15 @@ def new(c, kind, slug):
 
 
 @task
+def docs(c):
+    """Regenerate docs/fields.md (the guide's field reference) from the schemas."""
+    from sammelan.reference import markdown
+
+    (ROOT / "docs" / "fields.md").write_text(markdown(), encoding="utf-8")
+    print("wrote docs/fields.md")
+
+
+@task
 def clean(c):
     """Remove built output."""
     c.run("rm -rf output .output.new .output.old")

@@ -70,18 +70,18 @@ def planned(root: Path, kind: str, slug: str) -> dict[Path, str]:
 
 
 def yaml_text(kind: str) -> str:
-    schema = _load(f"{kind}.schema.json")
+    schema = load_schema(f"{kind}.schema.json")
     lines = [f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
              f"# {schema['title']}", f"# {schema['description']}",
              f"# Replace every {MARKER}. Lines starting with `# name:` are optional fields:",
              "# delete the `# ` in front to use one. `invoke check` says what is still wrong.",
              ""]
-    for field in _fields(schema):
+    for field in fields(schema):
         lines += _field_lines(field, 0)
     return "\n".join(lines) + "\n"
 
 
-def _fields(schema: dict) -> list[_Field]:
+def fields(schema: dict) -> list[_Field]:
     required = set(schema.get("required", ()))
     return [_Field(name, sub, name in required)
             for name, sub in schema.get("properties", {}).items()]
@@ -89,7 +89,7 @@ def _fields(schema: dict) -> list[_Field]:
 
 def _field_lines(field: _Field, indent: int) -> list[str]:
     pad = " " * indent
-    lines = [f"{pad}# {line}" for text in _explanation(field.schema)
+    lines = [f"{pad}# {line}" for text in explanation(field.schema)
              for line in textwrap.wrap(text, 96 - indent)]
     body = _value_lines(field.name, field.schema, indent)
     if not field.required:
@@ -103,9 +103,9 @@ def _commented(line: str, indent: int) -> str:
     return line[:indent] + "# " + line[indent:]
 
 
-def _explanation(schema: dict) -> list[str]:
+def explanation(schema: dict) -> list[str]:
     parts = [schema.get("description", "")]
-    target = _target(schema)
+    target = target_of(schema)
     if target is not schema and target.get("description"):
         parts.append(target["description"])
     if "enum" in target:
@@ -116,12 +116,12 @@ def _explanation(schema: dict) -> list[str]:
 
 def _value_lines(name: str, schema: dict, indent: int) -> list[str]:
     pad = " " * indent
-    target = _target(schema)
+    target = target_of(schema)
     if target.get("type") == "object" and set(target.get("properties", {})) == {"hi", "en"}:
         return [f"{pad}{name}:", f"{pad}  hi: {MARKER} हिन्दी में", f"{pad}  en: {MARKER} in English"]
     if target.get("type") == "object":
         lines = [f"{pad}{name}:"]
-        for field in _fields(target):
+        for field in fields(target):
             lines += _field_lines(field, indent + 2)
         return lines
     if target.get("type") == "array":
@@ -131,7 +131,7 @@ def _value_lines(name: str, schema: dict, indent: int) -> list[str]:
 
 def _item_lines(items: dict, indent: int) -> list[str]:
     """One example item of a list, written `- …` at `indent`."""
-    target = _target(items)
+    target = target_of(items)
     if target.get("type") == "object":
         lines = _value_lines("item", target, indent)[1:]  # the item's fields, one level in
         first = next(i for i, line in enumerate(lines) if not line.lstrip().startswith("#"))
@@ -151,17 +151,17 @@ def _scalar(target: dict) -> str:
     return MARKER
 
 
-def _target(schema: dict) -> dict:
+def target_of(schema: dict) -> dict:
     """The schema itself, or the shared definition it refers to (`defs.schema.json#/$defs/…`)."""
     ref = schema.get("$ref")
     if not ref:
         return schema
     file, _, pointer = ref.partition("#")
-    found = _load(file)
+    found = load_schema(file)
     for part in pointer.strip("/").split("/"):
         found = found[part]
     return found
 
 
-def _load(name: str) -> dict:
+def load_schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
