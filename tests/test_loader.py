@@ -155,3 +155,15 @@ def test_all_problems_come_at_once_in_file_order(project):
     assert [line.split(":")[0] for line in found] == [JAMSHEDPUR, JHANSI,
                                                       "data/speakers/rakesh-bala.yaml"]
     assert "did you mean `confirmed`?" in found[2]
+
+
+def test_control_characters_that_python_counts_as_line_breaks_are_found(project):
+    edit(project, JHANSI, "venue: hotel", "venue: ho\x1etel")
+    assert messages(project)[0].startswith(f"{JHANSI}:10:10: error: invisible control "
+                                           "character U+001E")
+
+
+def test_windows_line_endings_are_fine(project):
+    path = project / JHANSI
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert messages(project) == []

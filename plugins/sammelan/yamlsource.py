@@ -88,7 +88,11 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     bad = control_character(text, shown_as)
     if bad:
         return None, [bad]
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # PyYAML's reader refuses some characters already here
+    except yaml.YAMLError as exc:
+        return None, [Problem(Location(shown_as, 1, 1), f"YAML cannot be read: {exc}",
+                              "delete unusual invisible characters")]
     try:
         node = loader.get_single_node()
         positions: dict[Path_, tuple[int, int]] = {}
@@ -107,10 +111,15 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     return Document(shown_as, data, positions), []
 
 
+INVISIBLE_BREAKS = {"\u2028", "\u2029"}  # line/paragraph separators pasted from other apps
+
+
 def control_character(text: str, shown_as: str) -> Problem | None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        for column, char in enumerate(line, start=1):
-            if (ord(char) < 32 and char != "\t") or 0x7F <= ord(char) < 0xA0:
+    # split on \n only: str.splitlines() would also split on (and so hide) \x1c-\x1e and \x85
+    for number, line in enumerate(text.split("\n"), start=1):
+        for column, char in enumerate(line.removesuffix("\r"), start=1):
+            if ((ord(char) < 32 and char != "\t") or 0x7F <= ord(char) < 0xA0
+                    or char in INVISIBLE_BREAKS):
                 return Problem(Location(shown_as, number, column),
                                f"invisible control character U+{ord(char):04X}",
                                "delete it (it often comes from copying out of a PDF or a chat)")
