@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 from invoke import task
@@ -41,8 +42,40 @@ def check(c, strict=False):
 
 @task
 def serve(c, port=8000):
-    """Preview on http://localhost:PORT, rebuilding on save."""
-    c.run(f"{BIN}/pelican --autoreload --listen --port {port} -s pelicanconf.py", pty=True)
+    """Preview on http://localhost:PORT, rebuilding on save; errors print here."""
+    from sammelan.preview import Preview
+
+    preview = Preview(ROOT, "pelicanconf.py", ROOT / "output", int(port))
+    preview.start()
+    print("Watching data/, content/, themes/, plugins/ and schemas/. Stop with Ctrl+C.")
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        preview.stop()
+
+
+@task(help={"kind": "conclave, speaker, scheme, venue or organization",
+            "slug": "the new file's name: a-z, 0-9 and hyphens"})
+def new(c, kind, slug):
+    """Start a new source file (and its texts) with every field explained; never overwrites."""
+    from sammelan.scaffold import ScaffoldError, write
+
+    try:
+        written = write(ROOT, kind, slug)
+    except ScaffoldError as error:
+        sys.exit(f"error: {error}")
+    for path in written:
+        print(f"wrote {path.relative_to(ROOT)}")
+    print("Replace every TODO, then run `invoke check`.")
+
+
+@task
+def docs(c):
+    """Regenerate docs/fields.md (the guide's field reference) from the schemas."""
+    from sammelan.reference import markdown
+
+    (ROOT / "docs" / "fields.md").write_text(markdown(), encoding="utf-8")
+    print("wrote docs/fields.md")
 
 
 @task
@@ -80,7 +113,19 @@ def i18n_update(c):
     for lang in LANGS_WITH_CATALOG:
         po = Path(LOCALE) / lang / "LC_MESSAGES" / "messages.po"
         action = "update" if po.exists() else "init"
-        c.run(f"{BIN}/pybabel -q {action} -i {POT} -d {LOCALE} -l {lang} --no-wrap")
+        c.run(f"{BIN}/pybabel -q {action} -i {POT} -d {LOCALE} -l {lang} --no-wrap"
+              + (" --ignore-obsolete" if action == "update" else ""))
+
+
+@task(pre=[i18n_extract])
+def translations(c):
+    """List every interface string and text missing in a language (exit 1 if any)."""
+    from sammelan.translations import gaps, report
+
+    found = gaps(ROOT, ROOT / POT)
+    print(report(found))
+    if found:
+        sys.exit(1)
 
 
 @task

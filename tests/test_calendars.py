@@ -295,7 +295,7 @@ def test_cancelled_sessions_and_conclaves_say_so_and_geo_is_given(project):
     edit(project / "data/conclaves/msme-for-bharat-jhansi-2025.yaml",
          'end: "18:00"', 'end: "18:00"\n    status: cancelled')
     edit(project / "data/conclaves/ramp-awareness-parwanoo-2025.yaml",
-         "status: scheduled", "status: cancelled")
+         "status: held", "status: cancelled")
     edit(project / "data/venues/hotel-lemon-tree-jhansi.yaml", "city:",
          "geo:\n  lat: 25.4484\n  lon: 78.5685\ncity:")
     output = build(project)

@@ -1,4 +1,5 @@
-"""The loader on the real content and on broken copies of it."""
+"""The loader on the real content, and what a broken copy does to a build.
+(Each kind of mistake and its exact message: test_mistakes.py.)"""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def line_of(project, relative, needle) -> int:
 
 
 def test_real_content_loads_without_problems():
-    site, warnings = load_site(ROOT, TODAY)
+    site, warnings = load_site(ROOT, dt.date(2026, 11, 23))
     assert len(site.conclaves) == 4 and not warnings
     jamshedpur = next(c for c in site.conclaves if c.slug == "msme-defence-conclave-2026")
     assert jamshedpur.start == dt.date(2026, 1, 16) and jamshedpur.end == dt.date(2026, 1, 17)
@@ -40,31 +41,8 @@ def test_real_content_loads_without_problems():
     assert {s.slug for s in jamshedpur.all_schemes()} == {"idex", "make-project"}
 
 
-def test_unknown_reference_names_file_line_and_near_miss(project):
-    edit(project, JAMSHEDPUR, "speaker: sanjay-seth", "speaker: sanjay-set")
-    line = line_of(project, JAMSHEDPUR, "sanjay-set")
-    [message] = problems_of(project)
-    assert message.startswith(f"{JAMSHEDPUR}:{line}:")
-    assert "no speaker with the slug `sanjay-set`" in message
-    assert "did you mean `sanjay-seth`?" in message
 
 
-def test_end_before_start(project):
-    edit(project, JAMSHEDPUR, 'end: "2026-01-17"', 'end: "2026-01-15"')
-    [message] = problems_of(project)
-    assert f"{JAMSHEDPUR}:{line_of(project, JAMSHEDPUR, 'end:')}:" in message
-    assert "ends (2026-01-15) before it starts (2026-01-16)" in message
-
-
-def test_session_outside_the_conclave(project):
-    edit(project, JAMSHEDPUR, 'date: "2026-01-16"', 'date: "2026-01-19"')
-    [message] = problems_of(project)
-    assert "outside the conclave (2026-01-16 to 2026-01-17)" in message
-
-
-def test_impossible_date(project):
-    edit(project, JAMSHEDPUR, 'start: "2026-01-16"', 'start: "2026-02-30"')
-    assert any("2026-02-30 is not a date in the calendar" in m for m in problems_of(project))
 
 
 def test_missing_language_and_all_problems_at_once(project):

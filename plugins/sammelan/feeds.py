@@ -19,6 +19,9 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FEED_TITLE = N_("Sammelan: conclaves and news")
 
+# Statuses that change a visitor's plans, so they belong in an entry's headline.
+CHANGES_OF_PLAN = {"postponed", "rescheduled", "cancelled", "moved-online"}
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -28,6 +31,7 @@ class Entry:
     summary: str
     content: str  # sanitized HTML
     published: dt.datetime | None = None
+
 
 
 def render(site: Site, settings: dict) -> Iterator[tuple[str, bytes]]:
@@ -45,7 +49,7 @@ def entries(site: Site, lang: str, site_base: str) -> list[Entry]:
 def conclave_entry(conclave: Conclave, lang: str, site_base: str) -> Entry:
     _ = Gettext(lang)
     title = conclave.title(lang)
-    if conclave.status != "scheduled":  # a change of plan belongs in the headline
+    if conclave.status in CHANGES_OF_PLAN:
         title = f"{title} ({_(CONCLAVE_STATUS[conclave.status])})"
     venue = conclave.venue
     summary = (f"{formatting.date_range(conclave.start, conclave.end, lang)}, "

@@ -10,6 +10,8 @@ CONCLAVE_STATUS = {
     "rescheduled": N_("Rescheduled"),
     "cancelled": N_("Cancelled"),
     "moved-online": N_("Moved online"),
+    "held": N_("Held"),
+    "unreported": N_("Outcome not yet reported"),
 }
 SESSION_STATUS = {"scheduled": N_("Scheduled"), "cancelled": N_("Cancelled")}
 ORGANIZER_ROLE = {

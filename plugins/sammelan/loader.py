@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import prose, provenance, schema, yamlsource
+from . import placeholders, prose, provenance, schema, status, yamlsource
 from .errors import Location, Problem, SourceErrors
 from .model import (
     LANGUAGES,
@@ -60,8 +60,7 @@ class _Builder:
         self.root = root
         self.problems: list[Problem] = []
         self.tables: dict[str, dict] = {kind: {} for kind in FOLDERS}
-        # Slugs whose file exists but has errors: references to them are not errors too.
-        self.broken: dict[str, set[str]] = {kind: set() for kind in FOLDERS}
+        self.referenced: set[tuple[str, object]] = set()  # (kind, slug), resolved or not
 
     # reading -------------------------------------------------------------
 
@@ -78,11 +77,9 @@ class _Builder:
                                              "rename the file with a-z, 0-9 and hyphens only"))
                 continue
             doc, problems = yamlsource.read(path, shown)
-            problems = problems or schema.check(doc, kind)
+            problems = problems or placeholders.check(doc, schema.check(doc, kind))
             self.problems.extend(problems)
-            if problems:
-                self.broken[kind].add(slug)
-            else:
+            if not problems:
                 found.append((slug, doc))
         return found
 
@@ -96,17 +93,19 @@ class _Builder:
 
     def ref(self, doc: Document, path: tuple, kind: str):
         slug = _get(doc.data, path)
+        self.referenced.add((kind, slug))
         table = self.tables[kind]
         if slug in table:
             return table[slug]
-        if slug in self.broken[kind]:
-            return None
-        near = difflib.get_close_matches(slug, list(table), n=1, cutoff=0.6)
-        hint = f"did you mean `{near[0]}`? " if near else ""
         folder = f"data/{FOLDERS[kind]}"
+        if (self.root / folder / f"{slug}.yaml").exists():
+            return None  # the file exists but has errors of its own, reported there
+        near = difflib.get_close_matches(slug, list(table), n=1, cutoff=0.6)
+        hint = f"did you mean `{near[0]}`? If not, c" if near else "C"
+        self.referenced.update((kind, n) for n in near)  # the likely intent is not "unused"
         self.problems.append(Problem(
             doc.where(path), f"no {kind} with the slug `{slug}` in {folder}/",
-            f"{hint}or create it with `invoke new {kind} {slug}`", ".".join(map(str, path))))
+            f"{hint}reate it with `invoke new {kind} {slug}`", ".".join(map(str, path))))
         return None
 
     def refs(self, doc: Document, path: tuple, kind: str) -> tuple:
@@ -144,15 +143,13 @@ class _Builder:
     # building ------------------------------------------------------------
 
     def build(self, today: dt.date) -> Site:
+        self.today = today
         for kind in FOLDERS:
             for slug, doc in self.documents(kind):
                 entity = getattr(self, kind)(slug, doc)
-                if entity is None:
-                    self.broken[kind].add(slug)
-                else:
+                if entity is not None:
                     self.tables[kind][slug] = self.stamped(kind, slug, entity)
-        if not any(self.broken.values()):
-            self.warn_unused_speakers()
+        self.warn_unused_speakers()
         return Site(**{FOLDERS[k]: tuple(t.values()) for k, t in self.tables.items()},
                     today=today)
 
@@ -221,6 +218,7 @@ class _Builder:
                        "make `end` the same as or later than `start`")
             return None
         self.check_status(doc, start)
+        self.problems.extend(status.check(doc, self.today, start, end))
         sessions = tuple(self.session(doc, ("sessions", i)) for i in range(len(d["sessions"])))
         if None in (start, end, venue, zone) or None in sessions:
             return None
@@ -296,11 +294,9 @@ class _Builder:
             schemes=self.refs(doc, path + ("schemes",), "scheme"))
 
     def warn_unused_speakers(self) -> None:
-        used = {p.speaker.slug for c in self.tables["conclave"].values() for p in c.people}
-        used |= {e.speaker.slug for c in self.tables["conclave"].values()
-                 for s in c.sessions for e in s.speakers}
+        # by what the sources name, so one broken conclave does not make its speakers "unused"
         for slug in self.tables["speaker"]:
-            if slug not in used:
+            if ("speaker", slug) not in self.referenced:
                 self.problems.append(Problem(
                     Location(f"data/speakers/{slug}.yaml", 1, 1),
                     f"speaker `{slug}` is in no session and named by no conclave",

@@ -7,6 +7,7 @@ from pathlib import Path
 import markdown
 import nh3
 
+from . import placeholders, unsafe, yamlsource
 from .errors import Location, Problem
 from .model import LANGUAGES, Html
 
@@ -31,13 +32,16 @@ def read(folder: Path, slug: str, root: Path, required: bool) -> tuple[Html, lis
     """Read `<slug>.hi.md` and `<slug>.en.md`; both when required, else both or neither."""
     texts: dict[str, str] = {}
     problems: list[Problem] = []
+    shown = folder.relative_to(root).as_posix()
     for lang in LANGUAGES:
         path = folder / f"{slug}.{lang}.md"
         if path.exists():
-            text = path.read_text(encoding="utf-8").strip()
-            if text:
-                texts[lang] = text
-    shown = folder.relative_to(root).as_posix()
+            raw, bad = _read_text(path, f"{shown}/{path.name}")
+            problems.extend(bad + placeholders.in_text(raw, f"{shown}/{path.name}"))
+            problems.extend(unsafe.problems(raw, f"{shown}/{path.name}", ALLOWED_TAGS,
+                                            ALLOWED_ATTRIBUTES))
+            if raw.strip():
+                texts[lang] = raw.strip()
     for lang in LANGUAGES:
         if lang in texts:
             continue
@@ -50,3 +54,14 @@ def read(folder: Path, slug: str, root: Path, required: bool) -> tuple[Html, lis
             problems.append(Problem(missing, f"there is no {name} translation of the text",
                                     f"translate it into {missing.file}", warning=True))
     return Html(**{lang: to_html(t) for lang, t in texts.items()}), problems
+
+
+def _read_text(path: Path, shown: str) -> tuple[str, list[Problem]]:
+    """The file's text, or "" and the problem that stops it (not UTF-8, control characters)."""
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return "", [Problem(Location(shown), f"not UTF-8 text (byte {exc.start})",
+                            "save the file as UTF-8")]
+    bad = yamlsource.control_character(raw, shown)
+    return ("", [bad]) if bad else (raw, [])

@@ -15,6 +15,7 @@ from pathlib import Path
 import jsonschema
 from referencing import Registry, Resource
 
+from . import unsafe
 from .errors import Problem
 from .yamlsource import Document
 
@@ -52,16 +53,21 @@ def check(doc: Document, kind: str) -> list[Problem]:
 
 def _problem(doc: Document, error) -> Problem:
     path = tuple(error.absolute_path)
-    field = ".".join(str(p) for p in path)
     message, fix, at = _explain(error, path)
-    return Problem(doc.where(at), message, fix, field or "(top)")
+    # name the field the organizer must touch: the missing or unknown one, not its parent
+    named = at + (_missing_name(error),) if error.validator == "required" else at
+    return Problem(doc.where(at), message, fix, ".".join(str(p) for p in named) or "(top)")
+
+
+def _missing_name(error) -> str:
+    return error.message.split("'")[1]
 
 
 def _explain(error, path: tuple) -> tuple[str, str, tuple]:
     kind = error.validator
     schema = error.schema
     if kind == "required":
-        name = error.message.split("'")[1]
+        name = _missing_name(error)
         return (f"`{name}` is missing", f"add `{name}:` — {_describe(error, name)}", path)
     if kind == "additionalProperties":
         return _unknown_field(error, path)
@@ -73,7 +79,11 @@ def _explain(error, path: tuple) -> tuple[str, str, tuple]:
     if kind == "type":
         wanted = schema["type"]
         return (f"expected {_TYPE_WORDS.get(wanted, wanted)}, found {_shown(error.instance)}",
-                schema.get("description") or _TYPE_FIX.get(wanted, ""), path)
+                _TYPE_FIX.get(wanted) or schema.get("description", ""), path)
+    if kind == "pattern" and unsafe.unsafe_scheme(str(error.instance)):
+        scheme = unsafe.unsafe_scheme(str(error.instance))
+        return (f"the link `{error.instance}` uses `{scheme}:`, which the site does not allow",
+                "link only to http://, https://, mailto: or tel: addresses", path)
     if kind == "pattern":
         return (f"`{error.instance}` is not in the right form",
                 _parent_description(error) or f"match {schema['pattern']}", path)
@@ -119,6 +129,7 @@ def _shown(value: object) -> str:
 
 _TYPE_WORDS = {"object": "fields (name: value)", "array": "a list (lines starting with -)",
                "string": "text", "number": "a number", "integer": "a whole number"}
-_TYPE_FIX = {"object": "indent the fields under this name, e.g. `hi: …` and `en: …`",
+_TYPE_FIX = {"object": "write the fields on their own lines, indented under this name, "
+                       "e.g. `hi: …` and `en: …`",
              "array": "write each item on its own line starting with `- `",
              "string": "put the value in quotes"}

@@ -17,7 +17,9 @@ from .plaintext import first_paragraph
 SCHEMA = "https://schema.org"
 EVENT_STATUS = {"scheduled": "EventScheduled", "postponed": "EventPostponed",
                 "rescheduled": "EventRescheduled", "cancelled": "EventCancelled",
-                "moved-online": "EventMovedOnline"}
+                "moved-online": "EventMovedOnline",
+                # schema.org has no "took place": a held event kept its schedule.
+                "held": "EventScheduled", "unreported": "EventScheduled"}
 ATTENDANCE = {"offline": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
               "mixed": "MixedEventAttendanceMode"}
 # Inside a JSON string these escapes mean the same characters, but the HTML parser never

@@ -85,10 +85,14 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         return None, [Problem(Location(shown_as), f"not UTF-8 text (byte {exc.start})",
                               "save the file as UTF-8")]
-    bad = _control_character(text, shown_as)
+    bad = control_character(text, shown_as)
     if bad:
         return None, [bad]
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # PyYAML's reader refuses some characters already here
+    except yaml.YAMLError as exc:
+        return None, [Problem(Location(shown_as, 1, 1), f"YAML cannot be read: {exc}",
+                              "delete unusual invisible characters")]
     try:
         node = loader.get_single_node()
         positions: dict[Path_, tuple[int, int]] = {}
@@ -107,10 +111,15 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     return Document(shown_as, data, positions), []
 
 
-def _control_character(text: str, shown_as: str) -> Problem | None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        for column, char in enumerate(line, start=1):
-            if (ord(char) < 32 and char != "\t") or 0x7F <= ord(char) < 0xA0:
+INVISIBLE_BREAKS = {"\u2028", "\u2029"}  # line/paragraph separators pasted from other apps
+
+
+def control_character(text: str, shown_as: str) -> Problem | None:
+    # split on \n only: str.splitlines() would also split on (and so hide) \x1c-\x1e and \x85
+    for number, line in enumerate(text.split("\n"), start=1):
+        for column, char in enumerate(line.removesuffix("\r"), start=1):
+            if ((ord(char) < 32 and char != "\t") or 0x7F <= ord(char) < 0xA0
+                    or char in INVISIBLE_BREAKS):
                 return Problem(Location(shown_as, number, column),
                                f"invisible control character U+{ord(char):04X}",
                                "delete it (it often comes from copying out of a PDF or a chat)")
@@ -164,5 +173,6 @@ def _scalar(node: ScalarNode, loader: _Loader):
 
 def _check_tag(node, *allowed: str) -> None:
     if node.tag not in allowed:
-        raise _Refused(node, f"the tag {node.tag} is not allowed",
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        raise _Refused(node, f"the tag `{shown}` is not allowed",
                        "remove the `!` tag; write plain text, numbers, lists and fields")

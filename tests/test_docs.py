@@ -1,0 +1,64 @@
+"""The organizer guide: its worked example builds, its sample error is real, and its field
+reference matches the schemas."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from breaking import messages
+from conftest import ROOT, build_into, text_of
+from sammelan import reference, scaffold
+
+GUIDES = ["docs/guide.en.md", "docs/guide.hi.md"]
+FILE_BLOCK = re.compile(r"```(?:yaml|markdown)\n(.*?)```", re.S)
+FILE_NAME = re.compile(r"^(?:# file: |<!-- file: )(\S+?)(?: -->)?$", re.M)
+CONCLAVE = "data/conclaves/vendor-meet-adityapur-2027.yaml"
+
+
+def example_files(guide: str) -> dict[str, str]:
+    """The complete files the guide shows, by path (blocks without a `file:` line are
+    excerpts)."""
+    found = {}
+    for block in FILE_BLOCK.findall((ROOT / guide).read_text(encoding="utf-8")):
+        name = FILE_NAME.search(block)
+        if name:
+            found[name.group(1)] = block
+    return found
+
+
+def test_field_reference_is_generated_from_the_current_schemas():
+    assert (ROOT / "docs/fields.md").read_text(encoding="utf-8") == reference.markdown(), \
+        "docs/fields.md is stale: run `invoke docs`"
+
+
+def test_both_guides_show_the_same_example():
+    assert example_files(GUIDES[0]) == example_files(GUIDES[1])
+
+
+@pytest.mark.parametrize("guide", GUIDES)
+def test_following_the_guide_adds_a_conclave_that_builds(project, tmp_path, guide):
+    files = example_files(guide)
+    assert len(files) == 9
+    for kind, slug in [("conclave", "vendor-meet-adityapur-2027"),
+                       ("speaker", "priya-sharma-example"), ("scheme", "zed-certification")]:
+        scaffold.write(project, kind, slug)  # step by step, as the guide says
+    for relative, text in files.items():
+        (project / relative).write_text(text, encoding="utf-8")
+    assert build_into(tmp_path / "out", root=project) == 0
+    page = text_of(tmp_path / "out/en/conclaves/vendor-meet-adityapur-2027/index.html")
+    assert "Vendor development meet, Adityapur (example)" in page
+    assert "Hall A" in page and "Hall B" in page
+
+
+def test_the_guides_sample_error_is_what_the_check_says(project):
+    for relative, text in example_files(GUIDES[0]).items():
+        (project / relative).write_text(text, encoding="utf-8")
+    path = project / CONCLAVE
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '    end: "11:00"\n',
+        '    end: "11:00"\n    speakers:\n      - speaker: priya-sharma-exampel\n'
+        '        role: chair\n', 1), encoding="utf-8")
+    sample = (ROOT / GUIDES[0]).read_text(encoding="utf-8").split("```text\n")[1].split("\n")[0]
+    assert messages(project, strict=False) == [sample]
+    assert sample in (ROOT / GUIDES[1]).read_text(encoding="utf-8")

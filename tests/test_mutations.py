@@ -1,0 +1,106 @@
+"""Property: whatever an organizer does to valid sources, the build answers with exit 0 or 1
+and fix-it lines, never a traceback, and never touches output/ when it fails."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import shutil
+import traceback
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_into
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+SOURCES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*.yaml"))
+SOURCES += sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "content").rglob("*.md"))
+TRIED: list[int] = []  # exit status of each mutated build
+
+VALUES = st.sampled_from([
+    "", "~", "[]", "{}", "[1, 2]", "{a: 1}", "42", "-1.5", "true", '"2025-02-30"', '"25:61"',
+    '"2026-13-01"', "sanjay-set", "no-such-slug", "javascript:alert(1)", "Not A Slug",
+    "!!python/object/apply:os.system [ls]", "&a x", "*a", "'unclosed", "\"unclosed", "a: b: c",
+    "\u0007", "\t", "<script>alert(1)</script>", "scheduled", "held", "cancelled", "TODO",
+]) | st.text(max_size=12)
+INSERTS = st.sampled_from([
+    "<script>alert(1)</script>", "[x](javascript:alert(1))", '<a onclick="x()">y</a>',
+    "<div>", "\u0000", "- - -", ":", "  bad indent: x", "key: [unclosed", "*alias", "TODO",
+    "x: !!binary aGk=", "sessions: 5", "<iframe>",
+]) | st.text(max_size=20)
+
+
+@st.composite
+def mutations(draw) -> tuple[str, str]:
+    """A source file and its mutated text."""
+    relative = draw(st.sampled_from(SOURCES))
+    lines = (ROOT / relative).read_text(encoding="utf-8").split("\n")
+    index = draw(st.integers(0, len(lines) - 1))
+    how = draw(st.sampled_from(["value", "delete", "duplicate", "insert", "indent"]))
+    line = lines[index]
+    if how == "value" and ":" in line:
+        lines[index] = line.split(":", 1)[0] + ": " + draw(VALUES)
+    elif how == "delete":
+        del lines[index]
+    elif how == "duplicate":
+        lines.insert(index, line)
+    elif how == "indent":
+        lines[index] = " " * draw(st.integers(0, 5)) + line.lstrip()
+    else:
+        lines.insert(index, draw(INSERTS))
+    return relative, "\n".join(lines)
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    copy = tmp_path_factory.mktemp("mutations") / "project"
+    for name in ("data", "content", "schemas", "themes", "plugins"):
+        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, copy / name)
+    assert build_into(copy / "output", root=copy) == 0
+    return copy
+
+
+def digest(output: Path) -> str:
+    sha = hashlib.sha256()
+    for path in sorted(output.rglob("*")):
+        if path.is_file():
+            sha.update(path.relative_to(output).as_posix().encode() + path.read_bytes())
+    return sha.hexdigest()
+
+
+@settings(max_examples=200, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(mutation=mutations())
+def _one_mutation(workspace, mutation):
+    relative, text = mutation
+    path = workspace / relative
+    original = path.read_bytes()
+    before = digest(workspace / "output")
+    stderr = io.StringIO()
+    path.write_text(text, encoding="utf-8")
+    try:
+        with contextlib.redirect_stderr(stderr):
+            status = build_into(workspace / "output", root=workspace)
+    except BaseException:  # noqa: BLE001 - any exception is what this test hunts for
+        pytest.fail(f"{relative}: the build raised\n{traceback.format_exc()}")
+    finally:
+        path.write_bytes(original)
+    TRIED.append(status)
+    assert status in (0, 1)
+    assert "Traceback" not in stderr.getvalue()
+    if status == 1:
+        assert digest(workspace / "output") == before
+        lines = [line for line in stderr.getvalue().splitlines() if ": error" in line]
+        assert lines, stderr.getvalue()
+
+
+def test_mutated_sources_give_exit_0_or_1_and_keep_output_on_failure(workspace):
+    TRIED.clear()
+    _one_mutation(workspace)
+    print(f"\nmutated inputs tried: {len(TRIED)} ({TRIED.count(1)} refused, "
+          f"{TRIED.count(0)} built)")
+    assert len(TRIED) >= 100 and TRIED.count(1) > 0 and TRIED.count(0) > 0

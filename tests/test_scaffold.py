@@ -1,0 +1,73 @@
+"""`invoke new`: every field present and explained, placeholders refused, nothing overwritten."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from breaking import messages
+from conftest import ROOT, build_into, text_of
+from sammelan import scaffold
+
+FILLED = [  # what an organizer types over the placeholders of a new conclave, in file order
+    ("TODO हिन्दी में", "परीक्षण सम्मेलन"), ("TODO in English", "Test conclave"),
+    ("status: TODO", "status: scheduled"), ("TODO YYYY-MM-DD", "2026-12-10"),
+    ("TODO YYYY-MM-DD", "2026-12-10"), ("venue: TODO", "venue: parwanoo"),
+    ("organization: TODO", "organization: ministry-of-msme"), ("- TODO", "- host"),
+    ("id: TODO", "id: opening"),
+    ("    title:\n      hi: TODO हिन्दी में\n      en: TODO in English",
+     "    title:\n      hi: उद्घाटन\n      en: Opening"),
+    ("kind: TODO", "kind: inauguration"),
+]
+
+
+@pytest.mark.parametrize("kind", scaffold.KINDS)
+def test_every_field_of_the_schema_is_in_the_scaffold_with_its_comment(kind):
+    text = scaffold.yaml_text(kind)
+    assert text.startswith(f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json")
+    schema = json.loads((ROOT / "schemas" / f"{kind}.schema.json").read_text())
+    comments = " ".join(re.sub(r"\n\s*#", " ", text).split())  # wrapped lines joined
+    for name, field in schema["properties"].items():
+        assert f"{name}:" in text, name
+        assert field["description"] in comments, name
+
+
+def test_new_conclave_is_refused_until_filled_then_builds(project, tmp_path):
+    written = scaffold.write(project, "conclave", "test-conclave")
+    assert [p.relative_to(project).as_posix() for p in written] == [
+        "data/conclaves/test-conclave.yaml", "content/conclaves/test-conclave.hi.md",
+        "content/conclaves/test-conclave.en.md"]
+    found = messages(project)
+    assert found[0] == ("data/conclaves/test-conclave.yaml:9:7: error [title.hi]: `TODO हिन्दी "
+                        "में` is a placeholder — fix: replace it with the real value (the "
+                        "comment above the field says what goes there)")
+    yaml_file = written[0]
+    text = yaml_file.read_text(encoding="utf-8")
+    for old, new in FILLED:
+        text = text.replace(old, new, 1)
+    yaml_file.write_text(text, encoding="utf-8")
+    assert [m.split(": error")[0] for m in messages(project)] == [
+        "content/conclaves/test-conclave.en.md:1:1", "content/conclaves/test-conclave.hi.md:1:1"]
+    written[1].write_text("एक परीक्षण।\n", encoding="utf-8")
+    written[2].write_text("A test.\n", encoding="utf-8")
+    assert messages(project) == []
+    assert build_into(tmp_path / "out", root=project) == 0
+    page = tmp_path / "out/en/conclaves/test-conclave/index.html"
+    assert "Test conclave" in text_of(page) and "Opening" in text_of(page)
+
+
+def test_new_refuses_to_overwrite_and_writes_nothing(project):
+    (project / "content/speakers/sanjay-seth.en.md").write_text("Bio.\n", encoding="utf-8")
+    before = (project / "data/speakers/sanjay-seth.yaml").read_bytes()
+    with pytest.raises(scaffold.ScaffoldError, match="sanjay-seth.yaml already exists"):
+        scaffold.write(project, "speaker", "sanjay-seth")
+    assert (project / "data/speakers/sanjay-seth.yaml").read_bytes() == before
+    assert not (project / "content/speakers/sanjay-seth.hi.md").exists()
+
+
+@pytest.mark.parametrize(("kind", "slug", "message"), [
+    ("person", "a", "`person` is not a kind"), ("venue", "Hotel Taj", "is not a valid slug")])
+def test_new_refuses_bad_kinds_and_slugs(project, kind, slug, message):
+    with pytest.raises(scaffold.ScaffoldError, match=message):
+        scaffold.write(project, kind, slug)
