@@ -38,6 +38,22 @@ def published_dir(tmp_path_factory) -> Path:
     return output
 
 
+@pytest.fixture(scope="session")
+def pot(tmp_path_factory) -> Path:
+    """A fresh extraction of every interface string (the .pot is generated, not tracked)."""
+    from babel.messages.frontend import CommandLineInterface
+
+    target = tmp_path_factory.mktemp("i18n") / "messages.pot"
+    cwd = os.getcwd()
+    try:
+        os.chdir(ROOT)
+        CommandLineInterface().run(["pybabel", "-q", "extract", "-F", "babel.cfg",
+                                    "--no-location", "-o", str(target), "."])
+    finally:
+        os.chdir(cwd)
+    return target
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A writable copy of the project's sources, to break on purpose."""
