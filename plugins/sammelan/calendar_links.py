@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
-from . import calendars, publicurl, urls
+from . import calendars, canonical, urls
 from .entries import Entry, conclave_entry, session_entry
 from .model import Conclave, Session
 
@@ -23,7 +23,7 @@ class Links:
 
 class CalendarLinks:
     """Made once per page: `ics` follows the page's links (relative in preview);
-    webcal:// and Google need absolute URLs (see publicurl)."""
+    webcal:// and Google need absolute URLs (see canonical.app_base)."""
 
     def __init__(self, lang: str, linker: urls.Linker, settings: dict):
         self.lang = lang
@@ -40,17 +40,17 @@ class CalendarLinks:
 
     def every_conclave(self) -> Links:
         path = calendars.site_file(self.lang)
-        feed = publicurl.webcal(self.settings, path)
+        feed = canonical.webcal(self.settings, path)
         # Google Calendar subscribes to a feed given by its address.
         google = f"{GOOGLE}?{urlencode({'cid': feed}, quote_via=quote)}"
         return Links(self.url(path), feed, google)
 
     def _links(self, path: str, entry: Entry, c: Conclave) -> Links:
-        return Links(self.url(path), publicurl.webcal(self.settings, path),
+        return Links(self.url(path), canonical.webcal(self.settings, path),
                      google_link(entry, self._page(c, entry), c.timezone))
 
     def _page(self, c: Conclave, entry: Entry) -> str:
-        page = publicurl.absolute(self.settings, urls.path(self.lang, "conclaves", c.slug))
+        page = canonical.app_url(self.settings, urls.path(self.lang, "conclaves", c.slug))
         return f"{page}#{entry.anchor}" if entry.anchor else page
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from icalendar import Calendar, Event, vDuration
 
-from . import publicurl, sequences, urls
+from . import canonical, sequences, urls
 from .entries import Entry, entries
 from .i18n import N_, Gettext
 from .model import LANGUAGES, Conclave, Site
@@ -81,18 +81,18 @@ def calendar(name: str, lang: str, path: str, settings: dict, page: str | None =
     cal.add("x-wr-timezone", "Asia/Kolkata")
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))  # the older name, for Outlook
-    cal.add("source", publicurl.absolute(settings, path), parameters={"VALUE": "URI"})
-    cal.add("url", publicurl.absolute(settings, page if page is not None else urls.path(lang)))
+    cal.add("source", canonical.app_url(settings, path), parameters={"VALUE": "URI"})
+    cal.add("url", canonical.app_url(settings, page if page is not None else urls.path(lang)))
     return cal
 
 
 def event(entry: Entry, conclave: Conclave, lang: str, settings: dict,
           state: sequences.State) -> Event:
     stamp = (conclave.updated or EPOCH).astimezone(dt.UTC)
-    page = publicurl.absolute(settings, urls.path(lang, "conclaves", conclave.slug))
+    page = canonical.app_url(settings, urls.path(lang, "conclaves", conclave.slug))
     text = {"LANGUAGE": lang}
     ev = Event()
-    ev.add("uid", f"{entry.key}@{publicurl.domain(settings)}")
+    ev.add("uid", f"{entry.key}@{canonical.domain(settings)}")
     ev.add("dtstamp", stamp)
     ev.add("last-modified", stamp)
     ev.add("sequence", sequences.sequence(entry, state))

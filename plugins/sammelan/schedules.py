@@ -13,7 +13,7 @@ import json
 import uuid
 from collections.abc import Iterator
 
-from . import labels, publicurl, urls
+from . import canonical, labels, urls
 from .i18n import Gettext
 from .model import LANGUAGES, Conclave, Session, Site
 from .schedule_xml import to_xml
@@ -28,13 +28,13 @@ def render(site: Site, settings: dict) -> Iterator[tuple[str, bytes]]:
             folder = urls.path(lang, "conclaves", conclave.slug)
             data = schedule(conclave, lang, settings)
             yield folder + "schedule.json", to_json(data)
-            yield folder + "schedule.xml", to_xml(data, publicurl.absolute(
+            yield folder + "schedule.xml", to_xml(data, canonical.app_url(
                 settings, folder + "schedule.xml"))
 
 
 def schedule(c: Conclave, lang: str, settings: dict) -> dict:
     """The schedule as plain data, in the field names and order of schedule.json."""
-    page = publicurl.absolute(settings, urls.path(lang, "conclaves", c.slug))
+    page = canonical.app_url(settings, urls.path(lang, "conclaves", c.slug))
     updated = (c.updated or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).astimezone(dt.UTC)
     return {"schedule": {
         "version": updated.strftime(VERSION_FORMAT),
@@ -89,7 +89,7 @@ def event(c: Conclave, s: Session, lang: str, settings: dict) -> dict:
     title = s.title(lang)
     if s.cancelled or c.status == "cancelled":
         title = f"{_('Cancelled')}: {title}"
-    page = publicurl.absolute(settings, urls.path(lang, "conclaves", c.slug))
+    page = canonical.app_url(settings, urls.path(lang, "conclaves", c.slug))
     guid = _guid(settings, c.slug, "session", s.id)
     return {
         "guid": guid,
@@ -129,7 +129,7 @@ def to_json(data: dict) -> bytes:
 
 def _guid(settings: dict, *parts: str) -> str:
     """A UUID fixed by the site's domain and the names of the thing."""
-    return str(uuid.uuid5(NAMESPACE, f"https://{publicurl.domain(settings)}/"
+    return str(uuid.uuid5(NAMESPACE, f"https://{canonical.domain(settings)}/"
                                      + "/".join(parts)))
 
 
