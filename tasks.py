@@ -83,13 +83,15 @@ def calendar_sequences(c):
     """Record each calendar entry's day, time and status, raising SEQUENCE where they changed
     (commit data/calendar-sequences.json with the change)."""
     from sammelan import sequences
+    from sammelan.errors import SourceErrors
     from sammelan.generator import build_date
     from sammelan.loader import load_site
 
-    site, _ = load_site(ROOT, build_date())
-    state = sequences.load(ROOT)
-    changed = sequences.stale(site, state)
-    sequences.save(ROOT, sequences.updated(site, state))
+    try:
+        site, _ = load_site(ROOT, build_date())
+    except SourceErrors as errors:
+        sys.exit(str(errors))
+    changed = sequences.record(ROOT, site)
     print(f"{len(changed)} calendar entries recorded anew: {', '.join(changed) or 'none'}")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -54,15 +55,25 @@ def pot(tmp_path_factory) -> Path:
     return target
 
 
+def copy_project(target: Path) -> Path:
+    """A writable copy of the project's sources at `target`."""
+    for name in ("data", "content", "schemas", "themes", "plugins"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, target / name)
+    return target
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A writable copy of the project's sources, to break on purpose."""
-    copy = tmp_path / "project"
-    for name in ("data", "content", "schemas", "themes", "plugins"):
-        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, copy / name)
-    return copy
+    return copy_project(tmp_path / "project")
+
+
+def digest(output: Path) -> dict[str, str]:
+    """Every file of a built site by its path, as a SHA-256: equal digests, equal sites."""
+    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(output.rglob("*")) if p.is_file()}
 
 
 def parse(path: Path):

@@ -11,6 +11,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from breaking import JHANSI, edit
 from conftest import ROOT, build_into, parse
 from icalendar import Calendar
 
@@ -49,12 +50,6 @@ def build(project: Path) -> Path:
     output = project / "output"
     assert build_into(output, "pelicanconf.py", project) == 0
     return output
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 # files ---------------------------------------------------------------------------------
@@ -238,9 +233,9 @@ def test_two_builds_give_identical_calendars_and_schedules(published_dir, tmp_pa
 def test_uids_survive_a_title_edit(project):
     before = set(by_uid(build(project) / "calendar.ics"))
     before |= set(by_uid(project / "output/en/conclaves/msme-for-bharat-jhansi-2025/calendar.ics"))
-    source = project / "data/conclaves/msme-for-bharat-jhansi-2025.yaml"
-    edit(source, "en: Prospects and challenges of MSMEs", "en: MSMEs, prospects and hurdles")
-    edit(source, "en: MSME for Bharat Conclave, Jhansi", "en: MSME for Bharat, Jhansi")
+    edit(project, JHANSI, "en: Prospects and challenges of MSMEs",
+         "en: MSMEs, prospects and hurdles")
+    edit(project, JHANSI, "en: MSME for Bharat Conclave, Jhansi", "en: MSME for Bharat, Jhansi")
     output = build(project)
     after = set(by_uid(output / "calendar.ics"))
     jhansi = by_uid(output / "en/conclaves/msme-for-bharat-jhansi-2025/calendar.ics")
@@ -263,20 +258,18 @@ def test_sequence_rises_when_a_session_moves_and_again_when_it_is_cancelled(proj
         return found.pop()
 
     def record() -> None:  # what `invoke calendar-sequences` does
-        site, _ = load_site(project, dt.date(2026, 1, 1))
-        sequences.save(project, sequences.updated(site, sequences.load(project)))
+        sequences.record(project, load_site(project, dt.date(2026, 1, 1))[0])
 
-    source = project / "data/conclaves/msme-for-bharat-jhansi-2025.yaml"
     assert sequence_now() == 0
-    edit(source, 'start: "15:00"', 'start: "16:00"')
+    edit(project, JHANSI, 'start: "15:00"', 'start: "16:00"')
     assert sequence_now() == 1  # raised even before the new time is recorded
     record()
     assert sequence_now() == 1
-    edit(source, 'end: "18:00"', 'end: "18:00"\n    status: cancelled')
+    edit(project, JHANSI, 'end: "18:00"', 'end: "18:00"\n    status: cancelled')
     assert sequence_now() == 2
     record()
     assert sequence_now() == 2
-    edit(source, "    status: cancelled\n", "")
+    edit(project, JHANSI, "    status: cancelled\n", "")
     assert sequence_now() == 3
     calendar = by_uid(project / "output/conclaves/msme-for-bharat-jhansi-2025/calendar.ics")
     assert calendar[f"{JHANSI_SESSION}@{PREVIEW}"].decoded("DTSTART").hour == 16
@@ -287,16 +280,16 @@ def test_the_committed_sequence_state_is_up_to_date():
     from sammelan.loader import load_site
 
     site, _ = load_site(ROOT, dt.date(2026, 1, 1))
-    assert sequences.stale(site, sequences.load(ROOT)) == [], (
+    assert sequences.stale(site) == [], (
         "run `invoke calendar-sequences` and commit data/calendar-sequences.json")
 
 
 def test_cancelled_sessions_and_conclaves_say_so_and_geo_is_given(project):
-    edit(project / "data/conclaves/msme-for-bharat-jhansi-2025.yaml",
+    edit(project, JHANSI,
          'end: "18:00"', 'end: "18:00"\n    status: cancelled')
-    edit(project / "data/conclaves/ramp-awareness-parwanoo-2025.yaml",
+    edit(project, "data/conclaves/ramp-awareness-parwanoo-2025.yaml",
          "status: held", "status: cancelled")
-    edit(project / "data/venues/hotel-lemon-tree-jhansi.yaml", "city:",
+    edit(project, "data/venues/hotel-lemon-tree-jhansi.yaml", "city:",
          "geo:\n  lat: 25.4484\n  lon: 78.5685\ncity:")
     output = build(project)
     jhansi = by_uid(output / "conclaves/msme-for-bharat-jhansi-2025/calendar.ics")

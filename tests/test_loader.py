@@ -6,30 +6,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import ROOT, build_into
+from breaking import JAMSHEDPUR, edit
+from conftest import ROOT, build_into, digest
 from sammelan.errors import SourceErrors
 from sammelan.loader import load_site
 
 TODAY = dt.date(2026, 1, 1)
-JAMSHEDPUR = "data/conclaves/msme-defence-conclave-2026.yaml"
 
 
 def problems_of(project) -> list[str]:
     with pytest.raises(SourceErrors) as caught:
         load_site(project, TODAY)
     return [p.render() for p in caught.value.problems if not p.warning]
-
-
-def edit(project, relative, old, new):
-    path = project / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {relative}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(project, relative, needle) -> int:
-    lines = (project / relative).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
 
 
 def test_real_content_loads_without_problems():
@@ -59,10 +47,9 @@ def test_missing_language_and_all_problems_at_once(project):
 def test_failed_build_leaves_the_last_good_output(project, tmp_path, capsys):
     output = tmp_path / "output"
     assert build_into(output, root=project) == 0
-    before = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    before = digest(output)
     edit(project, JAMSHEDPUR, "venue: adityapur-auto-cluster", "venue: nowhere")
     assert build_into(output, root=project) == 1
-    after = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
-    assert after == before
+    assert digest(output) == before
     err = capsys.readouterr().err
     assert "no venue with the slug `nowhere`" in err and "Traceback" not in err

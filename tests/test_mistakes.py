@@ -167,3 +167,11 @@ def test_windows_line_endings_are_fine(project):
     path = project / JHANSI
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     assert messages(project) == []
+
+
+def test_damaged_calendar_sequence_record(project):
+    (project / "data/calendar-sequences.json").write_text('{\n  "a": {"sequence": 1,}\n}\n')
+    assert messages(project) == [
+        "data/calendar-sequences.json:2:23: error: not valid JSON: Expecting property name "
+        "enclosed in double quotes — fix: run `invoke calendar-sequences` to write it anew "
+        "(delete the file first if it is damaged)"]

@@ -4,14 +4,11 @@ and fix-it lines, never a traceback, and never touches output/ when it fails."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
-import shutil
 import traceback
-from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_into
+from conftest import ROOT, build_into, copy_project, digest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -55,21 +52,9 @@ def mutations(draw) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory):
-    copy = tmp_path_factory.mktemp("mutations") / "project"
-    for name in ("data", "content", "schemas", "themes", "plugins"):
-        shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy(ROOT / name, copy / name)
+    copy = copy_project(tmp_path_factory.mktemp("mutations") / "project")
     assert build_into(copy / "output", root=copy) == 0
     return copy
-
-
-def digest(output: Path) -> str:
-    sha = hashlib.sha256()
-    for path in sorted(output.rglob("*")):
-        if path.is_file():
-            sha.update(path.relative_to(output).as_posix().encode() + path.read_bytes())
-    return sha.hexdigest()
 
 
 @settings(max_examples=200, deadline=None, database=None,

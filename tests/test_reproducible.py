@@ -3,15 +3,8 @@ repeatable."""
 
 from __future__ import annotations
 
-import hashlib
-
-from conftest import ROOT, build_into
+from conftest import ROOT, build_into, digest
 from sammelan.build import build
-
-
-def digest(output) -> dict[str, str]:
-    return {p.relative_to(output).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(output.rglob("*")) if p.is_file()}
 
 
 def test_bundled_content_builds_under_strict_on_the_real_date(tmp_path, monkeypatch, capfd):

@@ -27,3 +27,14 @@ def test_held_before_the_conclave_starts_is_a_warning(project):
 def test_upcoming_conclave_may_be_scheduled(project):
     edit(project, JAMSHEDPUR, "status: unreported", "status: scheduled")
     assert messages(project, today=dt.date(2026, 1, 1)) == []
+
+
+def test_rescheduled_needs_the_previous_start_and_only_it_has_one(project):
+    edit(project, JAMSHEDPUR, "status: unreported", "status: rescheduled")
+    assert messages(project) == [
+        f"{JAMSHEDPUR}:7:9: error [status]: a rescheduled conclave needs its previous first "
+        "day — fix: add `previous_start: YYYY-MM-DD` (the date it was first announced for)"]
+    edit(project, JAMSHEDPUR, "status: rescheduled", 'status: held\nprevious_start: "2026-01-09"')
+    assert messages(project) == [
+        f"{JAMSHEDPUR}:8:17: error [previous_start]: `previous_start` is only for a rescheduled "
+        "conclave — fix: remove it, or set `status: rescheduled`"]

@@ -50,7 +50,7 @@ class CalendarLinks:
                      google_link(entry, self._page(c, entry), c.timezone))
 
     def _page(self, c: Conclave, entry: Entry) -> str:
-        page = canonical.app_url(self.settings, urls.path(self.lang, "conclaves", c.slug))
+        page = canonical.app_url(self.settings, urls.conclave(self.lang, c.slug))
         return f"{page}#{entry.anchor}" if entry.anchor else page
 
 

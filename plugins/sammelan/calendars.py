@@ -19,15 +19,14 @@ from .model import LANGUAGES, Conclave, Site
 
 PRODID = "-//Sammelan//Sammelan conclave microsites//{lang}"
 REFRESH = dt.timedelta(hours=12)  # how often subscribers' apps should fetch again
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
 def conclave_file(lang: str, slug: str) -> str:
-    return urls.path(lang, "conclaves", slug) + "calendar.ics"
+    return urls.conclave(lang, slug) + "calendar.ics"
 
 
 def session_file(lang: str, slug: str, session_id: str) -> str:
-    return urls.path(lang, "conclaves", slug, "sessions") + f"{session_id}.ics"
+    return urls.conclave(lang, slug) + f"sessions/{session_id}.ics"
 
 
 def site_file(lang: str) -> str:
@@ -50,7 +49,7 @@ def render(site: Site, settings: dict, state: sequences.State) -> Iterator[tuple
 def conclave_calendar(conclave: Conclave, own: list[Entry], lang: str, settings: dict,
                       state: sequences.State) -> Calendar:
     cal = calendar(conclave.title(lang), lang, conclave_file(lang, conclave.slug), settings,
-                   page=urls.path(lang, "conclaves", conclave.slug))
+                   page=urls.conclave(lang, conclave.slug))
     for entry in own:
         cal.add_component(event(entry, conclave, lang, settings, state))
     return cal
@@ -60,11 +59,11 @@ def session_files(conclave: Conclave, own: list[Entry], lang: str, settings: dic
                   state: sequences.State) -> Iterator[tuple[str, bytes]]:
     """One calendar per timed session, for "add this session" and its subscription."""
     for session in (s for s in conclave.sessions if s.timed):
-        entry = next(e for e in own if e.anchor == f"session-{session.id}")
+        entry = next(e for e in own if e.anchor == urls.session_anchor(session.id))
         name = f"{session.title(lang)} · {conclave.title(lang)}"
         path = session_file(lang, conclave.slug, session.id)
         cal = calendar(name, lang, path, settings,
-                       page=urls.path(lang, "conclaves", conclave.slug))
+                       page=urls.conclave(lang, conclave.slug))
         cal.add_component(event(entry, conclave, lang, settings, state))
         yield path, to_bytes(cal)
 
@@ -88,8 +87,8 @@ def calendar(name: str, lang: str, path: str, settings: dict, page: str | None =
 
 def event(entry: Entry, conclave: Conclave, lang: str, settings: dict,
           state: sequences.State) -> Event:
-    stamp = (conclave.updated or EPOCH).astimezone(dt.UTC)
-    page = canonical.app_url(settings, urls.path(lang, "conclaves", conclave.slug))
+    stamp = conclave.updated.astimezone(dt.UTC)
+    page = canonical.app_url(settings, urls.conclave(lang, conclave.slug))
     text = {"LANGUAGE": lang}
     ev = Event()
     ev.add("uid", f"{entry.key}@{canonical.domain(settings)}")

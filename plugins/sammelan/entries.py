@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from . import labels
+from . import labels, urls
 from .i18n import N_, Gettext
 from .model import Conclave, Session
 
@@ -47,7 +47,7 @@ def entries(conclave: Conclave, lang: str) -> list[Entry]:
 def conclave_entry(c: Conclave, lang: str) -> Entry:
     _ = Gettext(lang)
     lines = [_(labels.CONCLAVE_STATUS[c.status])] if c.status != "scheduled" else []
-    lines += [speaker_line(role, speaker, lang) for role, speaker in _speakers(c)]
+    lines += [speaker_line(e.role, e.speaker, lang) for e in c.speaker_roles()]
     if len(c.days) == 1:
         lines += _untimed_lines(c, c.start, _("Time to be announced"), lang)
     lines += _untimed_lines(c, None, _("Day to be announced"), lang)
@@ -72,7 +72,7 @@ def session_entry(c: Conclave, s: Session, lang: str) -> Entry:
         key=f"{c.slug}-{s.id}", summary=s.title(lang), start=s.starts_at(c.tz),
         end=s.ends_at(c.tz), status=session_status(c, s), description="\n".join(lines),
         location=f"{s.track(lang)}, {place}" if s.track else place,
-        anchor=f"session-{s.id}", state=session_state(c, s), floor=s.sequence)
+        anchor=urls.session_anchor(s.id), state=session_state(c, s), floor=s.sequence)
 
 
 def day_entries(c: Conclave, lang: str) -> list[Entry]:
@@ -92,7 +92,7 @@ def day_entries(c: Conclave, lang: str) -> list[Entry]:
                       conclave=c.title(lang), sessions=titles),
             start=day, end=day + dt.timedelta(days=1), status=STATUS.get(c.status, "CONFIRMED"),
             description="\n".join(_session_lines(untimed, lang)),
-            location=c.venue.full_address(lang), anchor=f"session-{untimed[0].id}",
+            location=c.venue.full_address(lang), anchor=urls.session_anchor(untimed[0].id),
             state=f"{day} {c.status}"))
     return found
 
@@ -122,15 +122,6 @@ def speaker_line(role: str, speaker, lang: str) -> str:
     if speaker.organization:
         parts.append(speaker.organization.name(lang))
     return f"{_(labels.SPEAKER_ROLE[role])}: {', '.join(parts)}"
-
-
-def _speakers(c: Conclave) -> list[tuple[str, object]]:
-    """Each speaker of the conclave once, with their first role on the agenda."""
-    seen: dict[str, tuple[str, object]] = {}
-    for session in c.sessions:
-        for e in session.speakers:
-            seen.setdefault(e.speaker.slug, (e.role, e.speaker))
-    return list(seen.values())
 
 
 def _untimed_lines(c: Conclave, day: dt.date | None, heading: str, lang: str) -> list[str]:

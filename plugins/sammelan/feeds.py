@@ -12,7 +12,7 @@ from . import formatting, urls
 from .canonical import absolute, base, feed_path
 from .i18n import N_, Gettext
 from .labels import CONCLAVE_STATUS
-from .model import LANGUAGES, Conclave, NewsItem, Site
+from .model import LANGUAGES, UNDATED, Conclave, NewsItem, Site
 from .plaintext import first_paragraph
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -54,19 +54,15 @@ def conclave_entry(conclave: Conclave, lang: str, site_base: str) -> Entry:
     venue = conclave.venue
     summary = (f"{formatting.date_range(conclave.start, conclave.end, lang)}, "
                f"{venue.full_address(lang)}")
-    return Entry(absolute(site_base, urls.path(lang, "conclaves", conclave.slug)), title,
-                 _updated(conclave.updated, None), summary, conclave.description(lang))
+    return Entry(absolute(site_base, urls.conclave(lang, conclave.slug)), title,
+                 conclave.updated, summary, conclave.description(lang))
 
 
 def news_entry(item: NewsItem, lang: str, site_base: str) -> Entry:
     return Entry(absolute(site_base, urls.path(lang, "news", item.slug)), item.title(lang),
-                 _updated(item.updated, item.published), first_paragraph(item.body(lang)),
+                 item.modified, first_paragraph(item.body(lang)),
                  item.body(lang), item.published)
 
-
-def _updated(updated: dt.datetime | None, published: dt.datetime | None) -> dt.datetime:
-    stamps = [s for s in (updated, published) if s is not None]
-    return max(stamps, default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
 
 
 def feed(site: Site, lang: str, site_base: str) -> bytes:
@@ -79,7 +75,7 @@ def feed(site: Site, lang: str, site_base: str) -> bytes:
     _link(root, home, "alternate", "text/html")
     _link(root, absolute(site_base, feed_path(lang)), "self", "application/atom+xml")
     _text(root, "id", home)
-    newest = items[0].updated if items else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    newest = items[0].updated if items else UNDATED
     _text(root, "updated", _stamp(newest))
     author = ET.SubElement(root, _atom("author"))
     _text(author, "name", _("Sammelan"))

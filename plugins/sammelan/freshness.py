@@ -23,4 +23,4 @@ def last_modified(site: Site, page: Page) -> dt.datetime | None:
 
 
 def newest(entities: Iterable) -> dt.datetime | None:
-    return max((e.updated for e in entities if e.updated is not None), default=None)
+    return max((e.updated for e in entities), default=None)

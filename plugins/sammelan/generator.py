@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
-from . import formatting, labels, outputs
+from . import formatting, labels, outputs, urls
 from .errors import report
 from .loader import load_site
 from .model import Site
@@ -52,4 +52,5 @@ def _install_filters(env) -> None:
         "date_range": formatting.date_range, "time": formatting.time,
         "time_range": formatting.time_range, "number": formatting.number,
     })
-    env.globals.update(labels=labels.ALL, language_name=labels.LANGUAGE_NAME)
+    env.globals.update(labels=labels.ALL, language_name=labels.LANGUAGE_NAME,
+                       session_anchor=urls.session_anchor)

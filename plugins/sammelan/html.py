@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from . import seo, urls
+from . import canonical, seo, urls
 from .calendar_links import CalendarLinks
 from .i18n import Gettext
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Site
@@ -17,7 +17,7 @@ from .pages import Page, all_pages
 
 
 def render(site: Site, env, settings: dict) -> Iterator[tuple[str, bytes]]:
-    siteurl = settings.get("SITEURL", "") if not settings.get("RELATIVE_URLS") else ""
+    siteurl = canonical.base(settings)
     for page in all_pages(site):
         text = env.get_template(f"{page.template}.html").render(
             context(site, page, siteurl, settings))
@@ -26,6 +26,7 @@ def render(site: Site, env, settings: dict) -> Iterator[tuple[str, bytes]]:
 
 def context(site: Site, page: Page, siteurl: str, settings: dict) -> dict:
     gettext = Gettext(page.lang)
+    linker = urls.Linker(page.path, siteurl)
     others = [lang for lang in LANGUAGES if lang != page.lang]
     return {
         **page.context,
@@ -35,13 +36,11 @@ def context(site: Site, page: Page, siteurl: str, settings: dict) -> dict:
         "default_lang": DEFAULT_LANGUAGE,
         "here": page.path,
         "translations": {lang: urls.translate(page.path, lang) for lang in LANGUAGES},
-        "url": urls.Linker(page.path, siteurl),
+        "url": linker,
         "path": lambda *parts: urls.path(page.lang, *parts),
         "_": gettext,
         "ngettext": gettext.plural,
-        "SITEURL": siteurl,
-        "calendar_links": CalendarLinks(page.lang, urls.Linker(page.path, siteurl), settings),
-        "settings": settings,
+        "calendar_links": CalendarLinks(page.lang, linker, settings),
         **seo.context(site, page, siteurl),
     }
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from . import placeholders, prose, provenance, schema, status, yamlsource
+from . import placeholders, prose, provenance, schema, sequences, status, yamlsource
 from .errors import Location, Problem, SourceErrors
 from .model import (
     LANGUAGES,
@@ -41,8 +40,8 @@ IST = ZoneInfo("Asia/Kolkata")
 
 def load_site(root: Path, today: dt.date, strict: bool = False) -> tuple[Site, list[Problem]]:
     """The model of the project at `root`, and its warnings; raises SourceErrors on errors."""
-    builder = _Builder(root)
-    site = builder.build(today)
+    builder = _Builder(root, today)
+    site = builder.build()
     problems = builder.problems
     if strict:
         problems = [Problem(p.location, p.message, p.fix, p.field) for p in problems]
@@ -56,11 +55,14 @@ def text(value: dict | None) -> Text | None:
 
 
 class _Builder:
-    def __init__(self, root: Path):
-        self.root = root
+    def __init__(self, root: Path, today: dt.date):
+        self.root, self.today = root, today
         self.problems: list[Problem] = []
         self.tables: dict[str, dict] = {kind: {} for kind in FOLDERS}
         self.referenced: set[tuple[str, object]] = set()  # (kind, slug), resolved or not
+        # Slugs with a file, good or not: FOLDERS is in dependency order, so every kind's
+        # files are read before anything refers to them.
+        self.files: dict[str, set[str]] = {kind: set() for kind in FOLDERS}
 
     # reading -------------------------------------------------------------
 
@@ -72,10 +74,11 @@ class _Builder:
             if path.suffix not in (".yaml", ".yml"):
                 continue
             slug = path.name.rsplit(".", 1)[0]
-            if not _is_slug(slug):
+            if not schema.is_slug(slug):
                 self.problems.append(Problem(Location(shown), f"`{slug}` is not a valid slug",
                                              "rename the file with a-z, 0-9 and hyphens only"))
                 continue
+            self.files[kind].add(slug)
             doc, problems = yamlsource.read(path, shown)
             problems = problems or placeholders.check(doc, schema.check(doc, kind))
             self.problems.extend(problems)
@@ -97,9 +100,9 @@ class _Builder:
         table = self.tables[kind]
         if slug in table:
             return table[slug]
-        folder = f"data/{FOLDERS[kind]}"
-        if (self.root / folder / f"{slug}.yaml").exists():
+        if slug in self.files[kind]:
             return None  # the file exists but has errors of its own, reported there
+        folder = f"data/{FOLDERS[kind]}"
         near = difflib.get_close_matches(slug, list(table), n=1, cutoff=0.6)
         hint = f"did you mean `{near[0]}`? If not, c" if near else "C"
         self.referenced.update((kind, n) for n in near)  # the likely intent is not "unused"
@@ -142,16 +145,17 @@ class _Builder:
 
     # building ------------------------------------------------------------
 
-    def build(self, today: dt.date) -> Site:
-        self.today = today
+    def build(self) -> Site:
         for kind in FOLDERS:
             for slug, doc in self.documents(kind):
                 entity = getattr(self, kind)(slug, doc)
                 if entity is not None:
                     self.tables[kind][slug] = self.stamped(kind, slug, entity)
         self.warn_unused_speakers()
+        records, problems = sequences.read(self.root)
+        self.problems.extend(problems)
         return Site(**{FOLDERS[k]: tuple(t.values()) for k, t in self.tables.items()},
-                    today=today)
+                    today=self.today, calendar_records=records)
 
     def stamped(self, kind: str, slug: str, entity):
         """The entity with `updated` set from its sources, where the model has that field."""
@@ -217,7 +221,6 @@ class _Builder:
             self.error(doc, ("end",), f"the conclave ends ({end}) before it starts ({start})",
                        "make `end` the same as or later than `start`")
             return None
-        self.check_status(doc, start)
         self.problems.extend(status.check(doc, self.today, start, end))
         sessions = tuple(self.session(doc, ("sessions", i)) for i in range(len(d["sessions"])))
         if None in (start, end, venue, zone) or None in sessions:
@@ -242,15 +245,6 @@ class _Builder:
                        "leave it out for IST, or write a name such as Asia/Kolkata")
             return None
         return name
-
-    def check_status(self, doc: Document, start: dt.date | None) -> None:
-        d = doc.data
-        if d["status"] == "rescheduled" and "previous_start" not in d:
-            self.error(doc, ("status",), "a rescheduled conclave needs its previous first day",
-                       "add `previous_start: YYYY-MM-DD` (the date it was first announced for)")
-        if "previous_start" in d and d["status"] != "rescheduled":
-            self.error(doc, ("previous_start",), "`previous_start` is only for a rescheduled "
-                       "conclave", "remove it, or set `status: rescheduled`")
 
     def organizers(self, doc: Document) -> tuple[OrganizerRole, ...]:
         found = []
@@ -314,6 +308,3 @@ def _get(data, path: tuple):
             return None
     return data
 
-
-def _is_slug(slug: str) -> bool:
-    return re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) is not None

@@ -4,10 +4,14 @@ entities referenced by slug (Speaker, Scheme, Organization, Venue, NewsItem)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 LANGUAGES = ("hi", "en")
+# `updated` of an entity built outside the loader (the loader stamps each one with the
+# last commit of its sources, see provenance.py).
+UNDATED = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 DEFAULT_LANGUAGE = "hi"
 
 
@@ -71,7 +75,7 @@ class Speaker:
     photo: str | None = None
     links: tuple[str, ...] = ()
     bio: Html = Html()
-    updated: dt.datetime | None = None
+    updated: dt.datetime = UNDATED
 
     @property
     def tentative(self) -> bool:
@@ -86,7 +90,7 @@ class Scheme:
     acronym: str | None = None
     url: str | None = None
     about: Html = Html()
-    updated: dt.datetime | None = None
+    updated: dt.datetime = UNDATED
 
 
 @dataclass(frozen=True)
@@ -170,7 +174,7 @@ class Conclave:
     topics: tuple[Text, ...] = ()
     highlights: tuple[Text, ...] = ()
     description: Html = Html()
-    updated: dt.datetime | None = None
+    updated: dt.datetime = UNDATED
 
     @property
     def tz(self) -> ZoneInfo:
@@ -189,12 +193,16 @@ class Conclave:
                 seen.setdefault(scheme.slug, scheme)
         return tuple(seen.values())
 
-    def speakers(self) -> tuple[Speaker, ...]:
-        seen: dict[str, Speaker] = {}
+    def speaker_roles(self) -> tuple[SessionSpeaker, ...]:
+        """Each speaker on the agenda once, with their first role, in agenda order."""
+        seen: dict[str, SessionSpeaker] = {}
         for session in self.sessions:
             for entry in session.speakers:
-                seen.setdefault(entry.speaker.slug, entry.speaker)
+                seen.setdefault(entry.speaker.slug, entry)
         return tuple(seen.values())
+
+    def speakers(self) -> tuple[Speaker, ...]:
+        return tuple(entry.speaker for entry in self.speaker_roles())
 
     def chief_guests(self) -> tuple[Speaker, ...]:
         return tuple(
@@ -209,7 +217,20 @@ class NewsItem:
     published: dt.datetime
     body: Html
     conclave: Conclave | None = None
-    updated: dt.datetime | None = None
+    updated: dt.datetime = UNDATED
+
+    @property
+    def modified(self) -> dt.datetime:
+        """A report's own date counts too: its sources may predate its publication."""
+        return max(self.published, self.updated)
+
+
+@dataclass(frozen=True)
+class CalendarRecord:
+    """What data/calendar-sequences.json remembers of one calendar entry (sequences.py)."""
+
+    sequence: int
+    state: str
 
 
 @dataclass(frozen=True)
@@ -221,6 +242,7 @@ class Site:
     venues: tuple[Venue, ...]
     news: tuple[NewsItem, ...]
     today: dt.date = field(default_factory=dt.date.today)
+    calendar_records: Mapping[str, CalendarRecord] = field(default_factory=dict)
 
     def upcoming(self) -> tuple[Conclave, ...]:
         return tuple(sorted((c for c in self.conclaves if c.end >= self.today),

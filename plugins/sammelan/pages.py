@@ -16,13 +16,19 @@ class Page:
     lang: str
     context: dict = field(default_factory=dict)
 
+    @property
+    def indexable(self) -> bool:
+        """Whether search engines should list it: a "not found" page is served at any
+        address and has no canonical one (no canonical link, no sitemap entry)."""
+        return self.template != "404"
+
 
 def all_pages(site: Site) -> Iterator[Page]:
     for lang in LANGUAGES:
         yield Page(urls.path(lang), "home", lang)
         yield Page(urls.path(lang, "conclaves"), "conclaves", lang)
         for conclave in site.conclaves:
-            yield Page(urls.path(lang, "conclaves", conclave.slug), "conclave", lang,
+            yield Page(urls.conclave(lang, conclave.slug), "conclave", lang,
                        {"conclave": conclave, "agenda": agenda(conclave)})
         yield Page(urls.path(lang, "speakers"), "speakers", lang)
         for speaker in site.speakers:

@@ -14,8 +14,8 @@ def check(doc: Document, schema_problems: list[Problem]) -> list[Problem]:
     (a placeholder date is also "not a date"; saying it twice would only confuse)."""
     found = [Problem(doc.where(path), f"`{value}` is a placeholder", FIX,
                      ".".join(map(str, path)))
-             for path, value in _strings(doc.data, ())
-             if MARKER in value]
+             for path, value in doc.values()
+             if isinstance(value, str) and MARKER in value]
     taken = {p.location for p in found}
     return found + [p for p in schema_problems if p.location not in taken]
 
@@ -26,13 +26,3 @@ def in_text(text: str, file: str) -> list[Problem]:
                     "write the real text in its place", "text")
             for number, line in enumerate(text.splitlines(), start=1) if MARKER in line]
 
-
-def _strings(data, path: tuple):
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _strings(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _strings(value, path + (index,))
-    elif isinstance(data, str):
-        yield path, data

@@ -7,15 +7,16 @@ from pathlib import Path
 import markdown
 import nh3
 
-from . import placeholders, unsafe, yamlsource
+from . import placeholders, unsafe
 from .errors import Location, Problem
 from .model import LANGUAGES, Html
+from .sourcetext import read_text
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code",
                 "h3", "h4", "h5", "h6", "span", "abbr", "q", "cite"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "span": {"lang"},
                       "abbr": {"title", "lang"}, "q": {"lang"}, "*": {"lang"}}
-URL_SCHEMES = {"http", "https", "mailto", "tel"}
+URL_SCHEMES = set(unsafe.SAFE_SCHEMES)
 
 
 def to_html(text: str) -> str:
@@ -36,7 +37,8 @@ def read(folder: Path, slug: str, root: Path, required: bool) -> tuple[Html, lis
     for lang in LANGUAGES:
         path = folder / f"{slug}.{lang}.md"
         if path.exists():
-            raw, bad = _read_text(path, f"{shown}/{path.name}")
+            raw, bad = read_text(path, f"{shown}/{path.name}")
+            raw = raw or ""
             problems.extend(bad + placeholders.in_text(raw, f"{shown}/{path.name}"))
             problems.extend(unsafe.problems(raw, f"{shown}/{path.name}", ALLOWED_TAGS,
                                             ALLOWED_ATTRIBUTES))
@@ -55,13 +57,3 @@ def read(folder: Path, slug: str, root: Path, required: bool) -> tuple[Html, lis
                                     f"translate it into {missing.file}", warning=True))
     return Html(**{lang: to_html(t) for lang, t in texts.items()}), problems
 
-
-def _read_text(path: Path, shown: str) -> tuple[str, list[Problem]]:
-    """The file's text, or "" and the problem that stops it (not UTF-8, control characters)."""
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return "", [Problem(Location(shown), f"not UTF-8 text (byte {exc.start})",
-                            "save the file as UTF-8")]
-    bad = yamlsource.control_character(raw, shown)
-    return ("", [bad]) if bad else (raw, [])

@@ -8,15 +8,14 @@ to be switched on by deleting the `# ` in front.
 
 from __future__ import annotations
 
-import json
-import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 from .loader import FOLDERS
 from .placeholders import MARKER
-from .schema import SCHEMA_DIR
+from .schema import contents as load_schema
+from .schema import is_slug
 
 KINDS = ("conclave", "speaker", "scheme", "venue", "organization")
 PROSE = {  # what each kind's Markdown holds, per language; an organization has no prose
@@ -28,7 +27,6 @@ PROSE = {  # what each kind's Markdown holds, per language; an organization has 
     "venue": ("वहाँ कैसे पहुँचें (वैकल्पिक; न हो तो यह फ़ाइल हटा दें)।",
               "How to get there (optional; delete this file if there is none)."),
 }
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 class ScaffoldError(Exception):
@@ -58,7 +56,7 @@ def write(root: Path, kind: str, slug: str) -> list[Path]:
 def planned(root: Path, kind: str, slug: str) -> dict[Path, str]:
     if kind not in KINDS:
         raise ScaffoldError(f"`{kind}` is not a kind; use one of: {', '.join(KINDS)}")
-    if not SLUG.fullmatch(slug):
+    if not is_slug(slug):
         raise ScaffoldError(f"`{slug}` is not a valid slug; use a-z, 0-9 and hyphens, "
                             "e.g. msme-conclave-ranchi-2026")
     folder = FOLDERS[kind]
@@ -162,6 +160,3 @@ def target_of(schema: dict) -> dict:
         found = found[part]
     return found
 
-
-def load_schema(name: str) -> dict:
-    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))

@@ -25,7 +25,7 @@ VERSION_FORMAT = "%Y-%m-%d %H:%M UTC"  # the schedule's version: its last source
 def render(site: Site, settings: dict) -> Iterator[tuple[str, bytes]]:
     for lang in LANGUAGES:
         for conclave in site.conclaves:
-            folder = urls.path(lang, "conclaves", conclave.slug)
+            folder = urls.conclave(lang, conclave.slug)
             data = schedule(conclave, lang, settings)
             yield folder + "schedule.json", to_json(data)
             yield folder + "schedule.xml", to_xml(data, canonical.app_url(
@@ -34,8 +34,8 @@ def render(site: Site, settings: dict) -> Iterator[tuple[str, bytes]]:
 
 def schedule(c: Conclave, lang: str, settings: dict) -> dict:
     """The schedule as plain data, in the field names and order of schedule.json."""
-    page = canonical.app_url(settings, urls.path(lang, "conclaves", c.slug))
-    updated = (c.updated or dt.datetime(1970, 1, 1, tzinfo=dt.UTC)).astimezone(dt.UTC)
+    page = canonical.app_url(settings, urls.conclave(lang, c.slug))
+    updated = c.updated.astimezone(dt.UTC)
     return {"schedule": {
         "version": updated.strftime(VERSION_FORMAT),
         "base_url": page,
@@ -89,7 +89,7 @@ def event(c: Conclave, s: Session, lang: str, settings: dict) -> dict:
     title = s.title(lang)
     if s.cancelled or c.status == "cancelled":
         title = f"{_('Cancelled')}: {title}"
-    page = canonical.app_url(settings, urls.path(lang, "conclaves", c.slug))
+    page = canonical.app_url(settings, urls.conclave(lang, c.slug))
     guid = _guid(settings, c.slug, "session", s.id)
     return {
         "guid": guid,
@@ -99,7 +99,7 @@ def event(c: Conclave, s: Session, lang: str, settings: dict) -> dict:
         "duration": _hours_minutes(length),
         "room": room(c, s, lang),
         "slug": f"{acronym(c)}-{s.id}",
-        "url": f"{page}#session-{s.id}",
+        "url": f"{page}#{urls.session_anchor(s.id)}",
         "title": title,
         "subtitle": "",
         "track": _(labels.SESSION_KIND[s.kind]),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -32,10 +33,20 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def contents(name: str) -> dict:
+    """A schema file's JSON, e.g. `contents("conclave.schema.json")` (parsed once)."""
+    return _registry().contents(BASE_URI + name)
+
+
+def is_slug(text: str) -> bool:
+    """Whether `text` is a slug as defs.schema.json defines one (file names are slugs too)."""
+    return re.fullmatch(contents("defs.schema.json")["$defs"]["slug"]["pattern"], text) is not None
+
+
 @cache
 def validator(kind: str) -> jsonschema.protocols.Validator:
-    schema = _registry().contents(f"{BASE_URI}{kind}.schema.json")
-    return jsonschema.Draft202012Validator(schema, registry=_registry())
+    return jsonschema.Draft202012Validator(contents(f"{kind}.schema.json"),
+                                           registry=_registry())
 
 
 def check(doc: Document, kind: str) -> list[Problem]:

@@ -8,13 +8,12 @@ from .model import Site
 from .pages import Page
 
 OG_TYPE = {"speaker": "profile", "news_item": "article"}
-UNINDEXED = {"404"}  # a "not found" page is served at any address; it has no canonical one
 
 
 def context(site: Site, page: Page, site_base: str) -> dict:
     scripts = structured_data.for_page(site, page, site_base)
     return {
-        "indexable": page.template not in UNINDEXED,
+        "indexable": page.indexable,
         "og_type": OG_TYPE.get(page.template, "website"),
         "og_locales": formatting.LOCALES,
         "og_image": image(page, site_base),

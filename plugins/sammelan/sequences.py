@@ -12,36 +12,33 @@ organizer's own `sequence` in a session's data stays a floor.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .entries import Entry, entries
+from .errors import Location, Problem
+from .model import CalendarRecord as Record
 from .model import Site
 
 FILE = "data/calendar-sequences.json"
 
-
-@dataclass(frozen=True)
-class Record:
-    sequence: int
-    state: str
+State = Mapping[str, Record]
 
 
-State = dict[str, Record]
-
-
-def load(root: Path) -> State:
+def read(root: Path) -> tuple[State, list[Problem]]:
+    """The recorded state (the loader puts it in the model), or the problem with the file."""
     path = root / FILE
     if not path.exists():
-        return {}
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    return {key: Record(value["sequence"], value["state"]) for key, value in raw.items()}
-
-
-def load_for(settings: dict) -> State:
-    """The state of the project a build's settings belong to."""
-    return load(Path(settings.get("SAMMELAN_ROOT") or Path(settings["PATH"]).parent))
+        return {}, []
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return {key: Record(int(v["sequence"]), str(v["state"])) for key, v in raw.items()}, []
+    except json.JSONDecodeError as exc:
+        where, what = Location(FILE, exc.lineno, exc.colno), f"not valid JSON: {exc.msg}"
+    except (AttributeError, KeyError, TypeError, ValueError):
+        where, what = Location(FILE), "each entry needs a whole-number `sequence` and a `state`"
+    return {}, [Problem(where, what, "run `invoke calendar-sequences` to write it anew "
+                        "(delete the file first if it is damaged)")]
 
 
 def sequence(entry: Entry, state: State) -> int:
@@ -66,10 +63,18 @@ def updated(site: Site, state: State) -> State:
     return {**state, **now}
 
 
-def stale(site: Site, state: State) -> list[str]:
+def stale(site: Site) -> list[str]:
     """Keys of entries whose record is missing or out of date."""
+    state = site.calendar_records
     new = updated(site, state)
     return sorted(key for key in new if state.get(key) != new[key])
+
+
+def record(root: Path, site: Site) -> list[str]:
+    """What `invoke calendar-sequences` does: write the site's states; return what changed."""
+    changed = stale(site)
+    save(root, updated(site, site.calendar_records))
+    return changed
 
 
 def dump(state: State) -> str:

@@ -55,11 +55,11 @@ def session_text(conclave: Conclave, session: Session, lang: str) -> str:
 
 
 def page_url(conclave: Conclave, lang: str, site_base: str) -> str:
-    return absolute(site_base, urls.path(lang, "conclaves", conclave.slug))
+    return absolute(site_base, urls.conclave(lang, conclave.slug))
 
 
 def qr_path(conclave: Conclave, lang: str) -> str:
-    return urls.path(lang, "conclaves", conclave.slug) + QR_FILE
+    return urls.conclave(lang, conclave.slug) + QR_FILE
 
 
 def for_page(page: Page, site_base: str) -> ConclaveShare | None:
@@ -71,7 +71,7 @@ def for_page(page: Page, site_base: str) -> ConclaveShare | None:
     url = page_url(conclave, lang, site_base)
     sessions = {}
     for session in conclave.sessions:
-        anchor = f"{url}#session-{session.id}"
+        anchor = f"{url}#{urls.session_anchor(session.id)}"
         sessions[session.id] = ShareLink(anchor, whatsapp(session_text(conclave, session, lang),
                                                           anchor))
     return ConclaveShare(ShareLink(url, whatsapp(conclave_text(conclave, lang), url)),

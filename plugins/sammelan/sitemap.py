@@ -14,7 +14,6 @@ from .pages import Page, all_pages
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-UNLISTED = {"404"}
 
 
 def render(site: Site, settings: dict) -> Iterator[tuple[str, bytes]]:
@@ -28,7 +27,7 @@ def sitemap(site: Site, site_base: str) -> bytes:
     ET.register_namespace("xhtml", XHTML_NS)
     root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
     for page in all_pages(site):
-        if page.template not in UNLISTED:
+        if page.indexable:
             root.append(entry(site, page, site_base))
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -93,7 +93,7 @@ def website(site: Site, page: Page, base: str) -> dict:
 
 def event(conclave: Conclave, lang: str, base: str) -> dict:
     """A conclave as a schema.org Event, with its timed sessions as subEvents."""
-    url = absolute(base, urls.path(lang, "conclaves", conclave.slug))
+    url = absolute(base, urls.conclave(lang, conclave.slug))
     data = {
         "@context": SCHEMA, "@type": "Event", "name": conclave.title(lang),
         "description": first_paragraph(conclave.description(lang)),
@@ -182,7 +182,7 @@ def person(speaker: Speaker, lang: str, base: str) -> dict:
 def sub_event(conclave: Conclave, session: Session, lang: str, base: str) -> dict:
     status = "cancelled" if session.cancelled else conclave.status
     end = session.ends_at(conclave.tz)
-    url = absolute(base, urls.path(lang, "conclaves", conclave.slug))
+    url = absolute(base, urls.conclave(lang, conclave.slug))
     return compact({
         "@type": "Event", "name": session.title(lang),
         "description": session.summary(lang) if session.summary else None,
@@ -192,7 +192,7 @@ def sub_event(conclave: Conclave, session: Session, lang: str, base: str) -> dic
         "eventAttendanceMode": f"{SCHEMA}/{ATTENDANCE[attendance(conclave)]}",
         "location": location(conclave, lang, url),
         "performer": performers((e.speaker for e in session.speakers), lang, base),
-        "inLanguage": lang, "url": f"{url}#session-{session.id}",
+        "inLanguage": lang, "url": f"{url}#{urls.session_anchor(session.id)}",
     })
 
 
@@ -208,15 +208,14 @@ def profile(site: Site, page: Page, base: str) -> dict:
 
 def article(site: Site, page: Page, base: str) -> dict:
     item: NewsItem = page.context["item"]
-    modified = max(filter(None, (item.published, item.updated)))
     about = None
     if item.conclave:
         about = {"@type": "Event", "name": item.conclave.title(page.lang),
-                 "url": absolute(base, urls.path(page.lang, "conclaves", item.conclave.slug))}
+                 "url": absolute(base, urls.conclave(page.lang, item.conclave.slug))}
     return compact({
         "@context": SCHEMA, "@type": "NewsArticle", "headline": item.title(page.lang),
         "description": first_paragraph(item.body(page.lang)),
-        "datePublished": stamp(item.published), "dateModified": stamp(modified),
+        "datePublished": stamp(item.published), "dateModified": stamp(item.modified),
         "inLanguage": page.lang, "url": absolute(base, page.path), "about": about,
     })
 

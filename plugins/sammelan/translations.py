@@ -69,7 +69,7 @@ def text_gaps(root: Path) -> list[Problem]:
         doc, problems = yamlsource.read(path, path.relative_to(root).as_posix())
         if doc is None:
             continue
-        for at, pair in _pairs(doc.data, ()):
+        for at, pair in filter(_is_pair, doc.values()):
             hi = pair["hi"]
             if hi == pair["en"] or not DEVANAGARI.search(hi):
                 found.append(Problem(doc.where(at + ("hi",)), f"the Hindi `{hi}` looks "
@@ -85,16 +85,11 @@ def report(problems: list[Problem]) -> str:
     return "\n".join(lines + [f"{len(problems)} missing or untranslated"])
 
 
-def _pairs(data, path: tuple):
-    if isinstance(data, dict):
-        if set(data) == {"hi", "en"} and all(isinstance(v, str) for v in data.values()):
-            yield path, data
-            return
-        for key, value in data.items():
-            yield from _pairs(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _pairs(value, path + (index,))
+def _is_pair(found: tuple) -> bool:
+    """A `{hi: …, en: …}` text."""
+    _, value = found
+    return (isinstance(value, dict) and set(value) == {"hi", "en"}
+            and all(isinstance(v, str) for v in value.values()))
 
 
 def _catalog(path: Path, lang: str):

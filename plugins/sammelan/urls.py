@@ -15,6 +15,16 @@ def path(lang: str, *parts: str) -> str:
     return prefix(lang) + inner
 
 
+def conclave(lang: str, slug: str) -> str:
+    """A conclave's page; its calendar, schedules and QR code sit in the same folder."""
+    return path(lang, "conclaves", slug)
+
+
+def session_anchor(session_id: str) -> str:
+    """The fragment of a session on its conclave's page (the `<li id>` in conclave.html)."""
+    return f"session-{session_id}"
+
+
 def file_of(page: str) -> str:
     """The file that serves a site-relative path."""
     return page + "index.html" if page == "" or page.endswith("/") else page

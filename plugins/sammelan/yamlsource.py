@@ -11,6 +11,7 @@ map from each value's path to its line and column.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +19,8 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import Location, Problem
+from .sourcetext import read_text
 
-MAX_BYTES = 512 * 1024
 MAX_ALIASES = 16
 MAX_VALUES = 100_000  # after aliases are expanded
 PLAIN_TAGS = {
@@ -51,6 +52,18 @@ class Document:
         line, column = self.positions.get(path, (1, 1))
         return Location(self.file, line, column)
 
+    def values(self) -> Iterator[tuple[Path_, object]]:
+        """Every value in the document with its path, each parent before its children."""
+        return _walk(self.data, ())
+
+
+def _walk(data, path: Path_) -> Iterator[tuple[Path_, object]]:
+    yield path, data
+    children = data.items() if isinstance(data, dict) else (
+        enumerate(data) if isinstance(data, list) else ())
+    for key, value in children:
+        yield from _walk(value, path + (key,))
+
 
 class _Loader(yaml.SafeLoader):
     aliases = 0
@@ -74,20 +87,9 @@ class _Refused(Exception):
 
 def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file; return its document or the problems that stop it."""
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        return None, [
-            Problem(Location(shown_as), f"file is {len(raw)} bytes, over the limit of {MAX_BYTES}",
-                    "split it or remove what does not belong")
-        ]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return None, [Problem(Location(shown_as), f"not UTF-8 text (byte {exc.start})",
-                              "save the file as UTF-8")]
-    bad = control_character(text, shown_as)
-    if bad:
-        return None, [bad]
+    text, problems = read_text(path, shown_as)
+    if text is None:
+        return None, problems
     try:
         loader = _Loader(text)  # PyYAML's reader refuses some characters already here
     except yaml.YAMLError as exc:
@@ -109,21 +111,6 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     finally:
         loader.dispose()
     return Document(shown_as, data, positions), []
-
-
-INVISIBLE_BREAKS = {"\u2028", "\u2029"}  # line/paragraph separators pasted from other apps
-
-
-def control_character(text: str, shown_as: str) -> Problem | None:
-    # split on \n only: str.splitlines() would also split on (and so hide) \x1c-\x1e and \x85
-    for number, line in enumerate(text.split("\n"), start=1):
-        for column, char in enumerate(line.removesuffix("\r"), start=1):
-            if ((ord(char) < 32 and char != "\t") or 0x7F <= ord(char) < 0xA0
-                    or char in INVISIBLE_BREAKS):
-                return Problem(Location(shown_as, number, column),
-                               f"invisible control character U+{ord(char):04X}",
-                               "delete it (it often comes from copying out of a PDF or a chat)")
-    return None
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown_as: str) -> Problem:
