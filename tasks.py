@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 BIN = Path(sys.executable).parent  # the tools of the environment invoke runs in
-LOCALE = "plugins/sammelan/locale"
+LOCALE = "plugins/sammelan/i18n/locale"
 POT = f"{LOCALE}/messages.pot"
 LANGS_WITH_CATALOG = ("hi",)
 
@@ -43,7 +43,7 @@ def check(c, strict=False):
 @task
 def serve(c, port=8000):
     """Preview on http://localhost:PORT, rebuilding on save; errors print here."""
-    from sammelan.preview import Preview
+    from sammelan.tools.preview import Preview
 
     preview = Preview(ROOT, "pelicanconf.py", ROOT / "output", int(port))
     preview.start()
@@ -58,7 +58,7 @@ def serve(c, port=8000):
             "slug": "the new file's name: a-z, 0-9 and hyphens"})
 def new(c, kind, slug):
     """Start a new source file (and its texts) with every field explained; never overwrites."""
-    from sammelan.scaffold import ScaffoldError, write
+    from sammelan.tools.scaffold import ScaffoldError, write
 
     try:
         written = write(ROOT, kind, slug)
@@ -72,7 +72,7 @@ def new(c, kind, slug):
 @task
 def docs(c):
     """Regenerate docs/fields.md (the guide's field reference) from the schemas."""
-    from sammelan.reference import markdown
+    from sammelan.tools.reference import markdown
 
     (ROOT / "docs" / "fields.md").write_text(markdown(), encoding="utf-8")
     print("wrote docs/fields.md")
@@ -82,10 +82,10 @@ def docs(c):
 def calendar_sequences(c):
     """Record each calendar entry's day, time and status, raising SEQUENCE where they changed
     (commit data/calendar-sequences.json with the change)."""
-    from sammelan import sequences
+    from sammelan.adapter import build_date
     from sammelan.errors import SourceErrors
-    from sammelan.generator import build_date
-    from sammelan.loader import load_site
+    from sammelan.model.loader import load_site
+    from sammelan.render.calendar import sequences
 
     try:
         site, _ = load_site(ROOT, build_date())
@@ -122,7 +122,7 @@ def i18n_update(c):
 @task(pre=[i18n_extract])
 def translations(c):
     """List every interface string and text missing in a language (exit 1 if any)."""
-    from sammelan.translations import gaps, report
+    from sammelan.tools.translations import gaps, report
 
     found = gaps(ROOT, ROOT / POT)
     print(report(found))
@@ -151,6 +151,6 @@ def test(c):
 @task
 def bench(c):
     """Build time and page weight; the build is reported as a ratio to loading the model."""
-    from sammelan import bench as benchmark
+    from sammelan.tools import bench as benchmark
 
     print(benchmark.report(benchmark.run(ROOT)))

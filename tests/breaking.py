@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from sammelan.errors import SourceErrors
-from sammelan.loader import load_site
+from sammelan.model.loader import load_site
 
 TODAY = dt.date(2026, 11, 23)  # every bundled conclave is over by then
 JHANSI = "data/conclaves/msme-for-bharat-jhansi-2025.yaml"

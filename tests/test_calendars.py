@@ -244,8 +244,8 @@ def test_uids_survive_a_title_edit(project):
 
 
 def test_sequence_rises_when_a_session_moves_and_again_when_it_is_cancelled(project):
-    from sammelan import sequences
-    from sammelan.loader import load_site
+    from sammelan.model.loader import load_site
+    from sammelan.render.calendar import sequences
 
     def sequence_now() -> int:
         output = build(project)
@@ -276,8 +276,8 @@ def test_sequence_rises_when_a_session_moves_and_again_when_it_is_cancelled(proj
 
 
 def test_the_committed_sequence_state_is_up_to_date():
-    from sammelan import sequences
-    from sammelan.loader import load_site
+    from sammelan.model.loader import load_site
+    from sammelan.render.calendar import sequences
 
     site, _ = load_site(ROOT, dt.date(2026, 1, 1))
     assert sequences.stale(site) == [], (

@@ -8,7 +8,7 @@ import re
 import pytest
 from breaking import messages
 from conftest import ROOT, build_into, text_of
-from sammelan import reference, scaffold
+from sammelan.tools import reference, scaffold
 
 GUIDES = ["docs/guide.en.md", "docs/guide.hi.md"]
 FILE_BLOCK = re.compile(r"```(?:yaml|markdown)\n(.*?)```", re.S)

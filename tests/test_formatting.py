@@ -1,6 +1,6 @@
 import datetime as dt
 
-from sammelan import formatting
+from sammelan.i18n import formatting
 
 JAN16, JAN17 = dt.date(2026, 1, 16), dt.date(2026, 1, 17)
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 from conftest import html_pages, parse
-from sammelan.i18n import catalog_path
+from sammelan.i18n.catalog import catalog_path
 
 SCRIPTS = {"hi": re.compile(r"[A-Za-z]{2,}"), "en": re.compile(r"[\u0900-\u097F]+")}
 # Babel's Hindi locale data writes the day period in Latin letters ("3:00 pm").

@@ -9,7 +9,7 @@ import pytest
 from breaking import JAMSHEDPUR, edit
 from conftest import ROOT, build_into, digest
 from sammelan.errors import SourceErrors
-from sammelan.loader import load_site
+from sammelan.model.loader import load_site
 
 TODAY = dt.date(2026, 1, 1)
 

@@ -1,7 +1,7 @@
 import datetime as dt
 
 from conftest import ROOT
-from sammelan.loader import load_site
+from sammelan.model.loader import load_site
 
 
 def site_on(day: dt.date):

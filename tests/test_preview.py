@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 from breaking import JHANSI, edit
-from sammelan.preview import Preview
+from sammelan.tools.preview import Preview
 
 PAGE = "en/conclaves/msme-for-bharat-jhansi-2025/"
 

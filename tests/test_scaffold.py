@@ -8,7 +8,7 @@ import re
 import pytest
 from breaking import messages
 from conftest import ROOT, build_into, text_of
-from sammelan import scaffold
+from sammelan.tools import scaffold
 
 FILLED = [  # what an organizer types over the placeholders of a new conclave, in file order
     ("TODO हिन्दी में", "परीक्षण सम्मेलन"), ("TODO in English", "Test conclave"),

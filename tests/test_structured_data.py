@@ -12,8 +12,8 @@ import pytest
 from conftest import ROOT, html_pages, parse
 from hypothesis import given
 from hypothesis import strategies as st
-from sammelan.loader import load_site
-from sammelan.structured_data import event, to_script
+from sammelan.model.loader import load_site
+from sammelan.render.jsonld import event, to_script
 from seo_pages import SITEURL, jsonld, of_type, url_of
 
 CONCLAVES = ["msme-defence-conclave-2026", "msme-for-bharat-jhansi-2025",

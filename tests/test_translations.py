@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from breaking import JHANSI, edit
 from conftest import ROOT
-from sammelan.translations import gaps, interface_gaps
+from sammelan.tools.translations import gaps, interface_gaps
 
 
 def test_nothing_is_missing_in_the_bundled_content(pot):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from breaking import JHANSI_EN, edit, messages
-from sammelan.prose import to_html
+from sammelan.sources.prose import to_html
 
 PARAGRAPH = "Jhansi, the industrial"  # starts line 5 of the English Jhansi description
 

@@ -1,4 +1,4 @@
-from sammelan import urls
+from sammelan.render import urls
 
 
 def test_hindi_at_root_english_under_en():

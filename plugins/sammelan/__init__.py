@@ -6,7 +6,7 @@ from pelican import signals
 
 
 def _generators(pelican):
-    from .generator import SammelanGenerator
+    from sammelan.adapter import SammelanGenerator
 
     return SammelanGenerator
 

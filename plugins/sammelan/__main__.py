@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .build import build
-from .errors import SourceErrors, report
-from .generator import build_date
-from .loader import load_site
+from sammelan.adapter import build_date
+from sammelan.build import build
+from sammelan.errors import SourceErrors, report
+from sammelan.model.loader import load_site
 
 
 def main(argv: list[str] | None = None) -> int:

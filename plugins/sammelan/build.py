@@ -11,7 +11,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from .errors import SourceErrors
+from sammelan.errors import SourceErrors
 
 
 def build(settings_file: Path, output: Path, strict: bool = False) -> int:

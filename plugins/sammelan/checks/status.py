@@ -1,0 +1,49 @@
+"""Checks of a conclave's status: against its other fields and against the build date.
+
+A conclave whose last day has passed but which still says `scheduled` is most
+often one whose organizers forgot to record what happened (held, cancelled,
+postponed). That is a warning, an error under --strict (CI), so the bundled
+content must always say what became of a past conclave.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sammelan.errors import Problem
+from sammelan.sources.yamldoc import Document
+
+AFTER_THE_EVENT = ("held", "unreported")
+
+
+def check(doc: Document, today: dt.date, start: dt.date | None,
+          end: dt.date | None) -> list[Problem]:
+    return _rescheduling(doc) + _against_today(doc, today, start, end)
+
+
+def _rescheduling(doc: Document) -> list[Problem]:
+    d = doc.data
+    if d["status"] == "rescheduled" and "previous_start" not in d:
+        return [Problem(doc.where(("status",)), "a rescheduled conclave needs its previous "
+                        "first day", "add `previous_start: YYYY-MM-DD` (the date it was first "
+                        "announced for)", "status")]
+    if "previous_start" in d and d["status"] != "rescheduled":
+        return [Problem(doc.where(("previous_start",)), "`previous_start` is only for a "
+                        "rescheduled conclave", "remove it, or set `status: rescheduled`",
+                        "previous_start")]
+    return []
+
+
+def _against_today(doc: Document, today: dt.date, start: dt.date | None,
+                   end: dt.date | None) -> list[Problem]:
+    status = doc.data.get("status")
+    if end and end < today and status == "scheduled":
+        return [Problem(doc.where(("status",)), f"the conclave ended on {end} but is still "
+                        "`scheduled`", "set `status: held` if it took place, `unreported` if "
+                        "you do not know yet, or cancelled/postponed/rescheduled",
+                        "status", warning=True)]
+    if start and start > today and status in AFTER_THE_EVENT:
+        return [Problem(doc.where(("status",)), f"`{status}` is for a conclave that has taken "
+                        f"place, but this one starts on {start}", "set `status: scheduled` "
+                        "until its last day has passed", "status", warning=True)]
+    return []

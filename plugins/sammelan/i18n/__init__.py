@@ -1,0 +1,1 @@
+"""Languages: interface catalogs, labels of the fixed choices, dates and times by Babel."""

@@ -1,0 +1,312 @@
+"""Reads every source once, validates it, and builds the immutable model.
+
+Problems are collected with their location; if any is an error the caller
+gets them all at once (SourceErrors) and nothing is rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import replace
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sammelan.checks import placeholders, schema, status
+from sammelan.checks.agenda import check_sessions
+from sammelan.errors import Location, Problem, SourceErrors
+from sammelan.model.entities import (
+    LANGUAGES,
+    Conclave,
+    NewsItem,
+    Organization,
+    OrganizerRole,
+    Participant,
+    Person,
+    Scheme,
+    Session,
+    SessionSpeaker,
+    Site,
+    Speaker,
+    Text,
+    Venue,
+)
+from sammelan.render.calendar import sequences
+from sammelan.sources import prose, provenance, yamldoc
+from sammelan.sources.yamldoc import Document
+
+FOLDERS = {"venue": "venues", "organization": "organizations", "speaker": "speakers",
+           "scheme": "schemes", "conclave": "conclaves", "news": "news"}
+IST = ZoneInfo("Asia/Kolkata")
+
+
+def load_site(root: Path, today: dt.date, strict: bool = False) -> tuple[Site, list[Problem]]:
+    """The model of the project at `root`, and its warnings; raises SourceErrors on errors."""
+    builder = _Builder(root, today)
+    site = builder.build()
+    problems = builder.problems
+    if strict:
+        problems = [Problem(p.location, p.message, p.fix, p.field) for p in problems]
+    if any(not p.warning for p in problems):
+        raise SourceErrors(problems)
+    return site, sorted(problems)
+
+
+def text(value: dict | None) -> Text | None:
+    return Text(hi=value["hi"], en=value["en"]) if value else None
+
+
+class _Builder:
+    def __init__(self, root: Path, today: dt.date):
+        self.root, self.today = root, today
+        self.problems: list[Problem] = []
+        self.tables: dict[str, dict] = {kind: {} for kind in FOLDERS}
+        self.referenced: set[tuple[str, object]] = set()  # (kind, slug), resolved or not
+        # Slugs with a file, good or not: FOLDERS is in dependency order, so every kind's
+        # files are read before anything refers to them.
+        self.files: dict[str, set[str]] = {kind: set() for kind in FOLDERS}
+
+    # reading -------------------------------------------------------------
+
+    def documents(self, kind: str) -> list[tuple[str, Document]]:
+        folder = self.root / "data" / FOLDERS[kind]
+        found = []
+        for path in sorted(folder.glob("*.y*ml")):
+            shown = path.relative_to(self.root).as_posix()
+            if path.suffix not in (".yaml", ".yml"):
+                continue
+            slug = path.name.rsplit(".", 1)[0]
+            if not schema.is_slug(slug):
+                self.problems.append(Problem(Location(shown), f"`{slug}` is not a valid slug",
+                                             "rename the file with a-z, 0-9 and hyphens only"))
+                continue
+            self.files[kind].add(slug)
+            doc, problems = yamldoc.read(path, shown)
+            problems = problems or placeholders.check(doc, schema.check(doc, kind))
+            self.problems.extend(problems)
+            if not problems:
+                found.append((slug, doc))
+        return found
+
+    def prose(self, kind: str, slug: str, required: bool):
+        html, problems = prose.read(self.root / "content" / FOLDERS[kind], slug, self.root,
+                                    required)
+        self.problems.extend(problems)
+        return html
+
+    # references ----------------------------------------------------------
+
+    def ref(self, doc: Document, path: tuple, kind: str):
+        slug = _get(doc.data, path)
+        self.referenced.add((kind, slug))
+        table = self.tables[kind]
+        if slug in table:
+            return table[slug]
+        if slug in self.files[kind]:
+            return None  # the file exists but has errors of its own, reported there
+        folder = f"data/{FOLDERS[kind]}"
+        near = difflib.get_close_matches(slug, list(table), n=1, cutoff=0.6)
+        hint = f"did you mean `{near[0]}`? If not, c" if near else "C"
+        self.referenced.update((kind, n) for n in near)  # the likely intent is not "unused"
+        self.problems.append(Problem(
+            doc.where(path), f"no {kind} with the slug `{slug}` in {folder}/",
+            f"{hint}reate it with `invoke new {kind} {slug}`", ".".join(map(str, path))))
+        return None
+
+    def refs(self, doc: Document, path: tuple, kind: str) -> tuple:
+        values = _get(doc.data, path) or []
+        found = (self.ref(doc, path + (i,), kind) for i in range(len(values)))
+        return tuple(x for x in found if x is not None)
+
+    def date(self, doc: Document, path: tuple) -> dt.date | None:
+        value = _get(doc.data, path)
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            self.error(doc, path, f"{value} is not a date in the calendar",
+                       "write a real date as YYYY-MM-DD")
+            return None
+
+    def time(self, doc: Document, path: tuple) -> dt.time | None:
+        value = _get(doc.data, path)
+        if value is None:
+            return None
+        hours, minutes = (int(x) for x in value.split(":")[:2])
+        if hours > 23 or minutes > 59:
+            self.error(doc, path, f"{value} is not a time of day",
+                       "write HH:MM on the 24-hour clock, e.g. \"15:00\"")
+            return None
+        return dt.time(hours, minutes)
+
+    def error(self, doc: Document, path: tuple, message: str, fix: str,
+              warning: bool = False) -> None:
+        self.problems.append(Problem(doc.where(path), message, fix, ".".join(map(str, path)),
+                                     warning))
+
+    # building ------------------------------------------------------------
+
+    def build(self) -> Site:
+        for kind in FOLDERS:
+            for slug, doc in self.documents(kind):
+                entity = getattr(self, kind)(slug, doc)
+                if entity is not None:
+                    self.tables[kind][slug] = self.stamped(kind, slug, entity)
+        self.warn_unused_speakers()
+        records, problems = sequences.read(self.root)
+        self.problems.extend(problems)
+        return Site(**{FOLDERS[k]: tuple(t.values()) for k, t in self.tables.items()},
+                    today=self.today, calendar_records=records)
+
+    def stamped(self, kind: str, slug: str, entity):
+        """The entity with `updated` set from its sources, where the model has that field."""
+        if not hasattr(entity, "updated"):
+            return entity
+        folder = FOLDERS[kind]
+        files = [f"data/{folder}/{slug}.yaml"] + [f"content/{folder}/{slug}.{lang}.md"
+                                                   for lang in LANGUAGES]
+        return replace(entity, updated=provenance.last_changed(self.root, files))
+
+    def venue(self, slug: str, doc: Document) -> Venue:
+        d = doc.data
+        geo = (d["geo"]["lat"], d["geo"]["lon"]) if "geo" in d else None
+        return Venue(slug=slug, name=text(d["name"]), city=text(d["city"]),
+                     state=text(d["state"]), address=text(d.get("address")),
+                     district=text(d.get("district")), pin=d.get("pin"), geo=geo,
+                     directions=self.prose("venue", slug, required=False))
+
+    def organization(self, slug: str, doc: Document) -> Organization:
+        d = doc.data
+        return Organization(slug=slug, name=text(d["name"]), kind=d["kind"],
+                            acronym=d.get("acronym"), url=d.get("url"))
+
+    def speaker(self, slug: str, doc: Document) -> Speaker:
+        d = doc.data
+        org = self.ref(doc, ("organization",), "organization") if "organization" in d else None
+        return Speaker(slug=slug, name=text(d["name"]), designation=text(d["designation"]),
+                       status=d["status"], honorific=text(d.get("honorific")),
+                       organization=org, photo=d.get("photo"),
+                       links=tuple(d.get("links", ())),
+                       bio=self.prose("speaker", slug, required=False))
+
+    def scheme(self, slug: str, doc: Document) -> Scheme | None:
+        d = doc.data
+        owner = self.ref(doc, ("owner",), "organization")
+        about = self.prose("scheme", slug, required=True)
+        if owner is None:
+            return None
+        return Scheme(slug=slug, name=text(d["name"]), owner=owner, acronym=d.get("acronym"),
+                      url=d.get("url"), about=about)
+
+    def news(self, slug: str, doc: Document) -> NewsItem | None:
+        d = doc.data
+        conclave = self.ref(doc, ("conclave",), "conclave") if "conclave" in d else None
+        body = self.prose("news", slug, required=True)
+        day, _, clock = d["published"].partition(" ")
+        try:
+            when = dt.datetime.fromisoformat(f"{day}T{clock or '00:00'}").replace(tzinfo=IST)
+        except ValueError:
+            self.error(doc, ("published",), f"{d['published']} is not a real date and time",
+                       "write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"")
+            return None
+        return NewsItem(slug=slug, title=text(d["title"]), published=when, body=body,
+                        conclave=conclave)
+
+    def conclave(self, slug: str, doc: Document) -> Conclave | None:
+        d = doc.data
+        start, end = self.date(doc, ("start",)), self.date(doc, ("end",))
+        venue = self.ref(doc, ("venue",), "venue")
+        zone = self.zone(doc)
+        description = self.prose("conclave", slug, required=True)
+        if start and end and end < start:
+            self.error(doc, ("end",), f"the conclave ends ({end}) before it starts ({start})",
+                       "make `end` the same as or later than `start`")
+            return None
+        self.problems.extend(status.check(doc, self.today, start, end))
+        sessions = tuple(self.session(doc, ("sessions", i)) for i in range(len(d["sessions"])))
+        if None in (start, end, venue, zone) or None in sessions:
+            return None
+        self.problems.extend(check_sessions(doc, sessions, start, end))
+        return Conclave(
+            slug=slug, title=text(d["title"]), status=d["status"], start=start, end=end,
+            venue=venue, organizers=self.organizers(doc), sessions=sessions,
+            timezone=zone, attendance=d.get("attendance", "offline"),
+            previous_start=self.date(doc, ("previous_start",)),
+            registration=d.get("registration"), participants=self.participants(doc),
+            people=self.people(doc), schemes=self.refs(doc, ("schemes",), "scheme"),
+            topics=tuple(map(text, d.get("topics", ()))),
+            highlights=tuple(map(text, d.get("highlights", ()))), description=description)
+
+    def zone(self, doc: Document) -> str | None:
+        name = doc.data.get("timezone", "Asia/Kolkata")
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            self.error(doc, ("timezone",), f"`{name}` is not a known time zone",
+                       "leave it out for IST, or write a name such as Asia/Kolkata")
+            return None
+        return name
+
+    def organizers(self, doc: Document) -> tuple[OrganizerRole, ...]:
+        found = []
+        for i, entry in enumerate(doc.data["organizers"]):
+            org = self.ref(doc, ("organizers", i, "organization"), "organization")
+            if org:
+                found.append(OrganizerRole(org, tuple(entry["roles"])))
+        return tuple(found)
+
+    def participants(self, doc: Document) -> tuple[Participant, ...]:
+        found = []
+        for i, entry in enumerate(doc.data.get("participants", ())):
+            org = self.ref(doc, ("participants", i, "organization"), "organization")
+            if org:
+                found.append(Participant(org, entry["status"]))
+        return tuple(found)
+
+    def people(self, doc: Document) -> tuple[Person, ...]:
+        found = []
+        for i, entry in enumerate(doc.data.get("people", ())):
+            speaker = self.ref(doc, ("people", i, "speaker"), "speaker")
+            if speaker:
+                found.append(Person(speaker, text(entry["role"])))
+        return tuple(found)
+
+    def session(self, doc: Document, path: tuple) -> Session | None:
+        d = _get(doc.data, path)
+        day, start, end = (self.date(doc, path + ("date",)), self.time(doc, path + ("start",)),
+                           self.time(doc, path + ("end",)))
+        speakers = []
+        for i, entry in enumerate(d.get("speakers", ())):
+            speaker = self.ref(doc, path + ("speakers", i, "speaker"), "speaker")
+            if speaker:
+                speakers.append(SessionSpeaker(speaker, entry["role"]))
+        return Session(
+            id=d["id"], title=text(d["title"]), kind=d["kind"], date=day, start=start, end=end,
+            track=text(d.get("track")), status=d.get("status", "scheduled"),
+            sequence=d.get("sequence", 0), summary=text(d.get("summary")),
+            speakers=tuple(speakers),
+            organizations=self.refs(doc, path + ("organizations",), "organization"),
+            schemes=self.refs(doc, path + ("schemes",), "scheme"))
+
+    def warn_unused_speakers(self) -> None:
+        # by what the sources name, so one broken conclave does not make its speakers "unused"
+        for slug in self.tables["speaker"]:
+            if ("speaker", slug) not in self.referenced:
+                self.problems.append(Problem(
+                    Location(f"data/speakers/{slug}.yaml", 1, 1),
+                    f"speaker `{slug}` is in no session and named by no conclave",
+                    "add them to a session's `speakers` or a conclave's `people`, "
+                    "or delete the file", warning=True))
+
+
+def _get(data, path: tuple):
+    for key in path:
+        if isinstance(data, dict):
+            data = data.get(key)
+        elif isinstance(data, list) and isinstance(key, int) and key < len(data):
+            data = data[key]
+        else:
+            return None
+    return data
+

@@ -1,0 +1,1 @@
+"""Calendars: the entries of a conclave, .ics files, add-to-calendar links, SEQUENCE."""

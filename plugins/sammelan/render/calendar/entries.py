@@ -1,0 +1,138 @@
+"""What a calendar holds for a conclave, in one language: the conclave spanning its days,
+each timed session, and an all-day entry for a day whose sessions have no time yet.
+
+The .ics files, the Google Calendar links and the SEQUENCE state all read these entries,
+so they cannot disagree. A session whose day is not announced gets no entry of its own:
+the conclave's entry names it under "Day to be announced". A one-day conclave's entry
+is itself that day's all-day entry, so it names the day's untimed sessions instead of
+a second all-day entry on the same day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sammelan.i18n import labels
+from sammelan.i18n.catalog import N_, Gettext
+from sammelan.model.entities import Conclave, Session
+from sammelan.render import urls
+
+STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # the UID before "@domain": <conclave>, <conclave>-<session>, <conclave>-day-<date>
+    summary: str
+    start: dt.date | dt.datetime  # a date for an all-day entry
+    end: dt.date | dt.datetime | None  # exclusive day after, or the end time if known
+    status: str  # CONFIRMED, TENTATIVE or CANCELLED (RFC 5545)
+    description: str
+    location: str
+    anchor: str  # fragment on the conclave page: "" or "session-<id>"
+    state: str  # what calendar apps must notice when it changes: days, times, status
+    floor: int = 0  # the organizer's own `sequence` in the data
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, dt.datetime)
+
+
+def entries(conclave: Conclave, lang: str) -> list[Entry]:
+    """Every entry of a conclave's calendar: the conclave, its timed sessions, its days."""
+    timed = [session_entry(conclave, s, lang) for s in conclave.sessions if s.timed]
+    return [conclave_entry(conclave, lang), *timed, *day_entries(conclave, lang)]
+
+
+def conclave_entry(c: Conclave, lang: str) -> Entry:
+    _ = Gettext(lang)
+    lines = [_(labels.CONCLAVE_STATUS[c.status])] if c.status != "scheduled" else []
+    lines += [speaker_line(e.role, e.speaker, lang) for e in c.speaker_roles()]
+    if len(c.days) == 1:
+        lines += _untimed_lines(c, c.start, _("Time to be announced"), lang)
+    lines += _untimed_lines(c, None, _("Day to be announced"), lang)
+    return Entry(
+        key=c.slug, summary=c.title(lang), start=c.start, end=c.end + dt.timedelta(days=1),
+        status=STATUS.get(c.status, "CONFIRMED"), description="\n".join(lines),
+        location=c.venue.full_address(lang), anchor="",
+        state=f"{c.start}/{c.end} {c.status}")
+
+
+def session_entry(c: Conclave, s: Session, lang: str) -> Entry:
+    _ = Gettext(lang)
+    lines = [c.title(lang)]
+    if s.summary:
+        lines.append(s.summary(lang))
+    lines += [speaker_line(e.role, e.speaker, lang) for e in s.speakers]
+    if s.organizations:
+        names = ", ".join(o.name(lang) for o in s.organizations)
+        lines.append(f"{_('Presented by')}: {names}")
+    place = c.venue.full_address(lang)
+    return Entry(
+        key=f"{c.slug}-{s.id}", summary=s.title(lang), start=s.starts_at(c.tz),
+        end=s.ends_at(c.tz), status=session_status(c, s), description="\n".join(lines),
+        location=f"{s.track(lang)}, {place}" if s.track else place,
+        anchor=urls.session_anchor(s.id), state=session_state(c, s), floor=s.sequence)
+
+
+def day_entries(c: Conclave, lang: str) -> list[Entry]:
+    """All-day entries for the days (of a conclave longer than a day) with untimed sessions."""
+    if len(c.days) == 1:
+        return []
+    _ = Gettext(lang)
+    found = []
+    for day in c.days:
+        untimed = [s for s in c.sessions if s.date == day and not s.timed]
+        if not untimed:
+            continue
+        titles = ", ".join(s.title(lang) for s in untimed)
+        found.append(Entry(
+            key=f"{c.slug}-day-{day.isoformat()}",
+            summary=_(N_("%(conclave)s: %(sessions)s (time to be announced)"),
+                      conclave=c.title(lang), sessions=titles),
+            start=day, end=day + dt.timedelta(days=1), status=STATUS.get(c.status, "CONFIRMED"),
+            description="\n".join(_session_lines(untimed, lang)),
+            location=c.venue.full_address(lang), anchor=urls.session_anchor(untimed[0].id),
+            state=f"{day} {c.status}"))
+    return found
+
+
+def session_status(c: Conclave, s: Session) -> str:
+    if s.cancelled or c.status == "cancelled":
+        return "CANCELLED"
+    return STATUS.get(c.status, "CONFIRMED")
+
+
+def session_state(c: Conclave, s: Session) -> str:
+    """Day, times and status of a session, as calendar apps see them."""
+    times = f"{_hhmm(s.start)}-{_hhmm(s.end)}"
+    return f"{s.date or 'tba'} {times} {session_status(c, s).lower()}"
+
+
+def _hhmm(moment: dt.time | None) -> str:
+    return moment.strftime("%H:%M") if moment else ""
+
+
+def speaker_line(role: str, speaker, lang: str) -> str:
+    _ = Gettext(lang)
+    name = speaker.name(lang)
+    if speaker.honorific:
+        name = f"{speaker.honorific(lang)} {name}"
+    parts = [name, speaker.designation(lang)]
+    if speaker.organization:
+        parts.append(speaker.organization.name(lang))
+    return f"{_(labels.SPEAKER_ROLE[role])}: {', '.join(parts)}"
+
+
+def _untimed_lines(c: Conclave, day: dt.date | None, heading: str, lang: str) -> list[str]:
+    sessions = [s for s in c.sessions if s.date == day and not s.timed]
+    return [f"{heading}:", *_session_lines(sessions, lang)] if sessions else []
+
+
+def _session_lines(sessions: list[Session], lang: str) -> list[str]:
+    lines = []
+    for s in sessions:
+        lines.append(f"• {s.title(lang)}")
+        lines += [f"  {speaker_line(e.role, e.speaker, lang)}" for e in s.speakers]
+    return lines

@@ -1,0 +1,76 @@
+"""The "add to calendar" links a page offers: the .ics file, its webcal:// subscription
+and a Google Calendar template, for a conclave, a timed session, or every conclave."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import quote, urlencode
+
+from sammelan.model.entities import Conclave, Session
+from sammelan.render import canonical, urls
+from sammelan.render.calendar import ics
+from sammelan.render.calendar.entries import Entry, conclave_entry, session_entry
+
+GOOGLE = "https://calendar.google.com/calendar/render"
+
+
+@dataclass(frozen=True)
+class Links:
+    ics: str
+    webcal: str
+    google: str
+
+
+class CalendarLinks:
+    """Made once per page: `ics` follows the page's links (relative in preview);
+    webcal:// and Google need absolute URLs (see canonical.app_base)."""
+
+    def __init__(self, lang: str, linker: urls.Linker, settings: dict):
+        self.lang = lang
+        self.url = linker
+        self.settings = settings
+
+    def conclave(self, c: Conclave) -> Links:
+        path = ics.conclave_file(self.lang, c.slug)
+        return self._links(path, conclave_entry(c, self.lang), c)
+
+    def session(self, c: Conclave, s: Session) -> Links:
+        path = ics.session_file(self.lang, c.slug, s.id)
+        return self._links(path, session_entry(c, s, self.lang), c)
+
+    def every_conclave(self) -> Links:
+        path = ics.site_file(self.lang)
+        feed = canonical.webcal(self.settings, path)
+        # Google Calendar subscribes to a feed given by its address.
+        google = f"{GOOGLE}?{urlencode({'cid': feed}, quote_via=quote)}"
+        return Links(self.url(path), feed, google)
+
+    def _links(self, path: str, entry: Entry, c: Conclave) -> Links:
+        return Links(self.url(path), canonical.webcal(self.settings, path),
+                     google_link(entry, self._page(c, entry), c.timezone))
+
+    def _page(self, c: Conclave, entry: Entry) -> str:
+        page = canonical.app_url(self.settings, urls.conclave(self.lang, c.slug))
+        return f"{page}#{entry.anchor}" if entry.anchor else page
+
+
+def google_link(entry: Entry, page: str, timezone: str) -> str:
+    """A Google Calendar "create event" link with the entry's facts filled in."""
+    details = f"{entry.description}\n\n{page}" if entry.description else page
+    query = {"action": "TEMPLATE", "text": entry.summary, "dates": _dates(entry),
+             "details": details, "location": entry.location, "ctz": timezone}
+    return f"{GOOGLE}?{urlencode(query, quote_via=quote)}"
+
+
+def _dates(entry: Entry) -> str:
+    """start/end as Google wants them: dates for all-day entries (end exclusive), local
+    times otherwise (read in `ctz`); an entry without an end ends when it starts."""
+    end = entry.end if entry.end is not None else entry.start
+    if entry.all_day:
+        return f"{entry.start:%Y%m%d}/{end:%Y%m%d}"
+    return f"{_local(entry.start)}/{_local(end)}"
+
+
+def _local(moment: dt.datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%S")

@@ -1,0 +1,26 @@
+"""When each page last changed, from the source commit times the loader gave the
+entities: a page about one entity changes with it; a listing changes with the newest
+of what it lists. Used for sitemap lastmod and feed updated, so builds repeat exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sammelan.model.entities import Site
+from sammelan.render.pages import Page
+
+ENTITY_KEYS = ("conclave", "speaker", "scheme", "item")
+
+
+def last_modified(site: Site, page: Page) -> dt.datetime | None:
+    for key in ENTITY_KEYS:
+        if key in page.context:
+            return page.context[key].updated
+    listed = {"home": site.conclaves, "conclaves": site.conclaves, "speakers": site.speakers,
+              "schemes": site.schemes, "news": site.news}
+    return newest(listed.get(page.template, ()))
+
+
+def newest(entities: Iterable) -> dt.datetime | None:
+    return max((e.updated for e in entities), default=None)

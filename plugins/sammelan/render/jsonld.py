@@ -1,0 +1,234 @@
+"""schema.org JSON-LD for each page, built as dicts from the model (never by reading the
+written HTML back), and serialized so that no text can end the <script> element."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+
+from sammelan.i18n.catalog import N_, Gettext
+from sammelan.model.entities import Conclave, NewsItem, Organization, Session, Site, Speaker, Venue
+from sammelan.render import urls
+from sammelan.render.canonical import absolute
+from sammelan.render.pages import Page
+from sammelan.render.plaintext import first_paragraph
+
+SCHEMA = "https://schema.org"
+EVENT_STATUS = {"scheduled": "EventScheduled", "postponed": "EventPostponed",
+                "rescheduled": "EventRescheduled", "cancelled": "EventCancelled",
+                "moved-online": "EventMovedOnline",
+                # schema.org has no "took place": a held event kept its schedule.
+                "held": "EventScheduled", "unreported": "EventScheduled"}
+ATTENDANCE = {"offline": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
+              "mixed": "MixedEventAttendanceMode"}
+# Inside a JSON string these escapes mean the same characters, but the HTML parser never
+# sees "</script>" or "<!--"; U+2028/9 would end a line in older JavaScript parsers.
+_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                          "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+# Breadcrumb trail: the section each kind of page belongs to.
+SECTIONS = {"conclaves": ("conclaves", N_("Conclaves")), "conclave": ("conclaves", N_("Conclaves")),
+            "speakers": ("speakers", N_("Speakers")), "speaker": ("speakers", N_("Speakers")),
+            "schemes": ("schemes", N_("Schemes")), "scheme": ("schemes", N_("Schemes")),
+            "news": ("news", N_("News")), "news_item": ("news", N_("News"))}
+
+
+def to_script(data: dict) -> str:
+    """JSON for a <script type="application/ld+json"> element, inert whatever the text."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.translate(_ESCAPES)
+
+
+def for_page(site: Site, page: Page, base: str) -> list[dict]:
+    """The page's JSON-LD objects: its BreadcrumbList, then what the page is about."""
+    found = [breadcrumbs(page, base)]
+    main = MAIN.get(page.template)
+    if main is not None:
+        found.append(main(site, page, base))
+    return found
+
+
+def breadcrumbs(page: Page, base: str) -> dict:
+    items = [{"@type": "ListItem", "position": i, "name": name, "item": absolute(base, path)}
+             for i, (name, path) in enumerate(trail(page), start=1)]
+    return {"@context": SCHEMA, "@type": "BreadcrumbList", "itemListElement": items}
+
+
+def trail(page: Page) -> list[tuple[str, str]]:
+    """(name, site-relative path) from the home page down to this page."""
+    _ = Gettext(page.lang)
+    steps = [(_(N_("Home")), urls.path(page.lang))]
+    if page.template in SECTIONS:
+        folder, label = SECTIONS[page.template]
+        steps.append((_(label), urls.path(page.lang, folder)))
+    leaf = _leaf_name(page, _)
+    if leaf:
+        steps.append((leaf, page.path))
+    return steps
+
+
+def _leaf_name(page: Page, _: Gettext) -> str | None:
+    ctx = page.context
+    if "conclave" in ctx:
+        return ctx["conclave"].title(page.lang)
+    if "speaker" in ctx:
+        return ctx["speaker"].name(page.lang)
+    if "scheme" in ctx:
+        return ctx["scheme"].name(page.lang)
+    if "item" in ctx:
+        return ctx["item"].title(page.lang)
+    if page.template == "404":
+        return _(N_("Page not found"))
+    return None
+
+
+# the main entity of each kind of page --------------------------------------------------
+
+def website(site: Site, page: Page, base: str) -> dict:
+    _ = Gettext(page.lang)
+    return {"@context": SCHEMA, "@type": "WebSite", "name": _(N_("Sammelan")),
+            "url": absolute(base, page.path), "inLanguage": page.lang}
+
+
+def event(conclave: Conclave, lang: str, base: str) -> dict:
+    """A conclave as a schema.org Event, with its timed sessions as subEvents."""
+    url = absolute(base, urls.conclave(lang, conclave.slug))
+    data = {
+        "@context": SCHEMA, "@type": "Event", "name": conclave.title(lang),
+        "description": first_paragraph(conclave.description(lang)),
+        "startDate": start_date(conclave), "endDate": end_date(conclave),
+        "eventStatus": f"{SCHEMA}/{EVENT_STATUS[conclave.status]}",
+        "eventAttendanceMode": f"{SCHEMA}/{ATTENDANCE[attendance(conclave)]}",
+        "location": location(conclave, lang, url),
+        "organizer": [organization(o.organization, lang) for o in conclave.organizers],
+        "performer": performers(conclave.speakers(), lang, base),
+        "inLanguage": lang, "url": url,
+        "subEvent": [sub_event(conclave, s, lang, base) for s in conclave.sessions if s.timed],
+    }
+    if conclave.previous_start:
+        data["previousStartDate"] = conclave.previous_start.isoformat()
+    return compact(data)
+
+
+def conclave_event(site: Site, page: Page, base: str) -> dict:
+    return event(page.context["conclave"], page.lang, base)
+
+
+def start_date(conclave: Conclave) -> str:
+    """The earliest known start on the first day with its offset, else the date alone."""
+    starts = [s.starts_at(conclave.tz) for s in conclave.sessions
+              if s.timed and s.date == conclave.start and not s.cancelled]
+    return min(starts).isoformat() if starts else conclave.start.isoformat()
+
+
+def end_date(conclave: Conclave) -> str:
+    """The latest known end on the last day with its offset, else the date alone."""
+    ends = [s.ends_at(conclave.tz) for s in conclave.sessions
+            if s.date == conclave.end and s.end is not None and not s.cancelled]
+    ends = [e for e in ends if e is not None]
+    return max(ends).isoformat() if ends else conclave.end.isoformat()
+
+
+def attendance(conclave: Conclave) -> str:
+    return "online" if conclave.status == "moved-online" else conclave.attendance
+
+
+def location(conclave: Conclave, lang: str, url: str) -> dict | list[dict]:
+    """The venue; online events are at a VirtualLocation: the registration page if there is
+    one, else the conclave's own page (which says how to join)."""
+    online = {"@type": "VirtualLocation", "url": conclave.registration or url}
+    mode = attendance(conclave)
+    if mode == "online":
+        return online
+    venue = place(conclave.venue, lang)
+    return [venue, online] if mode == "mixed" else venue
+
+
+def place(venue: Venue, lang: str) -> dict:
+    address = {"@type": "PostalAddress",
+               "streetAddress": venue.address(lang) if venue.address else None,
+               "addressLocality": venue.city(lang), "addressRegion": venue.state(lang),
+               "postalCode": venue.pin, "addressCountry": "IN"}
+    geo = None
+    if venue.geo:
+        geo = {"@type": "GeoCoordinates", "latitude": venue.geo[0], "longitude": venue.geo[1]}
+    return compact({"@type": "Place", "name": venue.name(lang), "address": compact(address),
+                    "geo": geo})
+
+
+def organization(org: Organization, lang: str) -> dict:
+    return compact({"@type": "Organization", "name": org.name(lang),
+                    "alternateName": org.acronym, "url": org.url})
+
+
+def performers(speakers, lang: str, base: str) -> list[dict]:
+    """Only confirmed speakers: a tentative one may not come."""
+    return [person(s, lang, base) for s in speakers if not s.tentative]
+
+
+def person(speaker: Speaker, lang: str, base: str) -> dict:
+    return compact({
+        "@type": "Person", "name": speaker.name(lang),
+        "honorificPrefix": speaker.honorific(lang) if speaker.honorific else None,
+        "jobTitle": speaker.designation(lang),
+        "worksFor": organization(speaker.organization, lang) if speaker.organization else None,
+        "image": absolute(base, f"images/{speaker.photo}") if speaker.photo else None,
+        "sameAs": list(speaker.links),
+        "url": absolute(base, urls.path(lang, "speakers", speaker.slug)),
+    })
+
+
+def sub_event(conclave: Conclave, session: Session, lang: str, base: str) -> dict:
+    status = "cancelled" if session.cancelled else conclave.status
+    end = session.ends_at(conclave.tz)
+    url = absolute(base, urls.conclave(lang, conclave.slug))
+    return compact({
+        "@type": "Event", "name": session.title(lang),
+        "description": session.summary(lang) if session.summary else None,
+        "startDate": session.starts_at(conclave.tz).isoformat(),
+        "endDate": end.isoformat() if end else None,
+        "eventStatus": f"{SCHEMA}/{EVENT_STATUS[status]}",
+        "eventAttendanceMode": f"{SCHEMA}/{ATTENDANCE[attendance(conclave)]}",
+        "location": location(conclave, lang, url),
+        "performer": performers((e.speaker for e in session.speakers), lang, base),
+        "inLanguage": lang, "url": f"{url}#{urls.session_anchor(session.id)}",
+    })
+
+
+def profile(site: Site, page: Page, base: str) -> dict:
+    speaker: Speaker = page.context["speaker"]
+    return compact({
+        "@context": SCHEMA, "@type": "ProfilePage", "url": absolute(base, page.path),
+        "inLanguage": page.lang, "dateModified": stamp(speaker.updated),
+        "mainEntity": compact({**person(speaker, page.lang, base),
+                               "description": first_paragraph(speaker.bio(page.lang))}),
+    })
+
+
+def article(site: Site, page: Page, base: str) -> dict:
+    item: NewsItem = page.context["item"]
+    about = None
+    if item.conclave:
+        about = {"@type": "Event", "name": item.conclave.title(page.lang),
+                 "url": absolute(base, urls.conclave(page.lang, item.conclave.slug))}
+    return compact({
+        "@context": SCHEMA, "@type": "NewsArticle", "headline": item.title(page.lang),
+        "description": first_paragraph(item.body(page.lang)),
+        "datePublished": stamp(item.published), "dateModified": stamp(item.modified),
+        "inLanguage": page.lang, "url": absolute(base, page.path), "about": about,
+    })
+
+
+def stamp(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None
+
+
+def compact(data: dict) -> dict:
+    """Leave out what the model does not know rather than publish empty values."""
+    return {k: v for k, v in data.items() if v not in (None, "", [], {})}
+
+
+MAIN: dict[str, Callable[[Site, Page, str], dict]] = {
+    "home": website, "conclave": conclave_event, "speaker": profile, "news_item": article,
+}

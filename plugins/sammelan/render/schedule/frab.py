@@ -1,0 +1,139 @@
+"""The agenda in the conference schedule format ("frab"/"Fahrplan") that Giggity,
+EventFahrplan and other conference apps read: schedule.xml and schedule.json.
+
+The format places every event at a time, so only timed sessions are events; a session
+whose time is not announced is left out rather than given a guessed time (the page and
+the calendar still show it). A cancelled session stays, its title marked as cancelled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Iterator
+
+from sammelan.i18n import labels
+from sammelan.i18n.catalog import Gettext
+from sammelan.model.entities import LANGUAGES, Conclave, Session, Site
+from sammelan.render import canonical, urls
+from sammelan.render.schedule.xml import to_xml
+
+NAMESPACE = uuid.NAMESPACE_URL
+VERSION_FORMAT = "%Y-%m-%d %H:%M UTC"  # the schedule's version: its last source change
+
+
+def render(site: Site, settings: dict) -> Iterator[tuple[str, bytes]]:
+    for lang in LANGUAGES:
+        for conclave in site.conclaves:
+            folder = urls.conclave(lang, conclave.slug)
+            data = schedule(conclave, lang, settings)
+            yield folder + "schedule.json", to_json(data)
+            yield folder + "schedule.xml", to_xml(data, canonical.app_url(
+                settings, folder + "schedule.xml"))
+
+
+def schedule(c: Conclave, lang: str, settings: dict) -> dict:
+    """The schedule as plain data, in the field names and order of schedule.json."""
+    page = canonical.app_url(settings, urls.conclave(lang, c.slug))
+    updated = c.updated.astimezone(dt.UTC)
+    return {"schedule": {
+        "version": updated.strftime(VERSION_FORMAT),
+        "base_url": page,
+        "conference": {
+            "acronym": acronym(c),
+            "title": c.title(lang),
+            "start": c.start.isoformat(),
+            "end": c.end.isoformat(),
+            "daysCount": len(c.days),
+            "timeslot_duration": "00:15",
+            "time_zone_name": c.timezone,
+            "url": page,
+            "rooms": [{"name": name, "guid": _guid(settings, c.slug, "room", name)}
+                      for name in rooms(c, lang)],
+            "days": [day(c, i, d, lang, settings) for i, d in enumerate(c.days, 1)],
+        },
+    }, "generator": {"name": "Sammelan"}}
+
+
+def acronym(c: Conclave) -> str:
+    """The conclave's slug in the alphabet the format allows (no hyphens)."""
+    return c.slug.replace("-", "_")
+
+
+def rooms(c: Conclave, lang: str) -> list[str]:
+    """A session's room is its track, or the venue when it has none."""
+    found = {room(c, s, lang): None for s in c.sessions if s.timed}
+    return list(found)
+
+
+def room(c: Conclave, s: Session, lang: str) -> str:
+    return s.track(lang) if s.track else c.venue.name(lang)
+
+
+def day(c: Conclave, index: int, date: dt.date, lang: str, settings: dict) -> dict:
+    start = dt.datetime.combine(date, dt.time(0), tzinfo=c.tz)
+    timed = sorted((s for s in c.sessions if s.timed and s.date == date),
+                   key=lambda s: (s.start, s.id))
+    by_room: dict[str, list] = {name: [] for name in rooms(c, lang)}
+    for s in timed:
+        by_room[room(c, s, lang)].append(event(c, s, lang, settings))
+    return {"index": index, "date": date.isoformat(), "day_start": start.isoformat(),
+            "day_end": (start + dt.timedelta(days=1)).isoformat(),
+            "rooms": {name: events for name, events in by_room.items() if events}}
+
+
+def event(c: Conclave, s: Session, lang: str, settings: dict) -> dict:
+    _ = Gettext(lang)
+    start = s.starts_at(c.tz)
+    length = (s.ends_at(c.tz) or start) - start
+    title = s.title(lang)
+    if s.cancelled or c.status == "cancelled":
+        title = f"{_('Cancelled')}: {title}"
+    page = canonical.app_url(settings, urls.conclave(lang, c.slug))
+    guid = _guid(settings, c.slug, "session", s.id)
+    return {
+        "guid": guid,
+        "id": event_id(guid),
+        "date": start.isoformat(),
+        "start": start.strftime("%H:%M"),
+        "duration": _hours_minutes(length),
+        "room": room(c, s, lang),
+        "slug": f"{acronym(c)}-{s.id}",
+        "url": f"{page}#{urls.session_anchor(s.id)}",
+        "title": title,
+        "subtitle": "",
+        "track": _(labels.SESSION_KIND[s.kind]),
+        "type": s.kind,
+        "language": lang,
+        "abstract": s.summary(lang) if s.summary else "",
+        "description": "",
+        "persons": [person(e.speaker, lang, settings) for e in s.speakers],
+        "links": [],
+    }
+
+
+def person(speaker, lang: str, settings: dict) -> dict:
+    name = speaker.name(lang)
+    return {"name": name, "public_name": name,
+            "guid": _guid(settings, "speaker", speaker.slug)}
+
+
+def event_id(guid: str) -> int:
+    """A positive integer for apps that still key events by number, stable with the guid."""
+    return int(guid.replace("-", "")[:7], 16) + 1
+
+
+def to_json(data: dict) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _guid(settings: dict, *parts: str) -> str:
+    """A UUID fixed by the site's domain and the names of the thing."""
+    return str(uuid.uuid5(NAMESPACE, f"https://{canonical.domain(settings)}/"
+                                     + "/".join(parts)))
+
+
+def _hours_minutes(length: dt.timedelta) -> str:
+    minutes = int(length.total_seconds()) // 60
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"

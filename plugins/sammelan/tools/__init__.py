@@ -1,0 +1,1 @@
+"""What organizers and developers run beside the build: scaffold, preview, reports, bench."""
