@@ -21,10 +21,11 @@ LANGS_WITH_CATALOG = ("hi",)
             "strict": "treat warnings as errors, as CI does"})
 def build(c, publish=False, strict=False, output="output"):
     """Build the site into output/ (left untouched if the sources have errors)."""
-    from sammelan.build import build as run_build
+    from sammelan.__main__ import main
 
     settings = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
-    status = run_build(settings, ROOT / output, strict=strict)
+    status = main(["build", "--settings", str(settings), "--output", str(ROOT / output)]
+                  + (["--strict"] if strict else []))
     if status:
         sys.exit(status)
     print(f"Built the site into {output}/")
@@ -82,14 +83,15 @@ def docs(c):
 def calendar_sequences(c):
     """Record each calendar entry's day, time and status, raising SEQUENCE where they changed
     (commit data/calendar-sequences.json with the change)."""
-    from sammelan.adapter import build_date
     from sammelan.errors import SourceErrors
     from sammelan.model.loader import load_site
+    from sammelan.options import BuildOptions, OptionError, epoch_from_environment
     from sammelan.render.calendar import sequences
 
     try:
-        site, _ = load_site(ROOT, build_date())
-    except SourceErrors as errors:
+        options = BuildOptions(epoch=epoch_from_environment())
+        site, _ = load_site(ROOT, options.today(), epoch=options.epoch)
+    except (SourceErrors, OptionError) as errors:
         sys.exit(str(errors))
     changed = sequences.record(ROOT, site)
     print(f"{len(changed)} calendar entries recorded anew: {', '.join(changed) or 'none'}")

@@ -16,11 +16,13 @@ SHARED = ROOT.parent / "shared"
 BUILD_EPOCH = "1767205800"
 
 
-def build_into(output: Path, settings: str = "pelicanconf.py", root: Path = ROOT) -> int:
+def build_into(output: Path, settings: str = "pelicanconf.py", root: Path = ROOT,
+               strict: bool = False) -> int:
+    """Build `root` as of BUILD_EPOCH (the environment stays as it is)."""
     from sammelan.build import build
+    from sammelan.options import BuildOptions
 
-    os.environ["SOURCE_DATE_EPOCH"] = BUILD_EPOCH
-    return build(root / settings, output)
+    return build(root / settings, output, BuildOptions(strict=strict, epoch=int(BUILD_EPOCH)))
 
 
 @pytest.fixture(scope="session")

@@ -13,8 +13,11 @@ from conftest import ROOT, html_pages, parse
 from hypothesis import given
 from hypothesis import strategies as st
 from sammelan.model.loader import load_site
+from sammelan.render.config import RenderConfig
 from sammelan.render.jsonld import event, to_script
 from seo_pages import SITEURL, jsonld, of_type, url_of
+
+PUBLISHED = RenderConfig(site_url=SITEURL, relative=False)
 
 CONCLAVES = ["msme-defence-conclave-2026", "msme-for-bharat-jhansi-2025",
              "msme-cluster-workshop-shimla-2025", "ramp-awareness-parwanoo-2025"]
@@ -151,20 +154,20 @@ def conclave(site, slug="msme-for-bharat-jhansi-2025"):
     ("postponed", "EventPostponed"), ("cancelled", "EventCancelled"),
     ("moved-online", "EventMovedOnline")])
 def test_event_status_follows_the_conclave(site, status, expected):
-    data = event(replace(conclave(site), status=status), "en", SITEURL)
+    data = event(replace(conclave(site), status=status), "en", PUBLISHED)
     assert data["eventStatus"] == f"https://schema.org/{expected}"
     assert {s["eventStatus"] for s in data["subEvent"]} == {data["eventStatus"]}
 
 
 def test_rescheduled_event_names_its_previous_start(site):
     moved = replace(conclave(site), status="rescheduled", previous_start=dt.date(2025, 9, 5))
-    data = event(moved, "en", SITEURL)
+    data = event(moved, "en", PUBLISHED)
     assert data["eventStatus"] == "https://schema.org/EventRescheduled"
     assert data["previousStartDate"] == "2025-09-05"
 
 
 def test_event_moved_online_is_at_a_virtual_location(site):
-    data = event(replace(conclave(site), status="moved-online"), "en", SITEURL)
+    data = event(replace(conclave(site), status="moved-online"), "en", PUBLISHED)
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert data["location"] == {"@type": "VirtualLocation", "url": data["url"]}
 
@@ -172,7 +175,7 @@ def test_event_moved_online_is_at_a_virtual_location(site):
 def test_venue_pin_and_coordinates_reach_the_place(site):
     c = conclave(site)
     venue = replace(c.venue, pin="284001", geo=(25.4484, 78.5685))
-    place = event(replace(c, venue=venue), "en", SITEURL)["location"]
+    place = event(replace(c, venue=venue), "en", PUBLISHED)["location"]
     assert place["address"]["postalCode"] == "284001"
     assert place["geo"] == {"@type": "GeoCoordinates", "latitude": 25.4484,
                             "longitude": 78.5685}
@@ -184,8 +187,8 @@ def test_only_confirmed_speakers_are_performers(site):
     entry = inauguration.speakers[0]
     unsure = replace(entry, speaker=replace(entry.speaker, status="tentative"))
     changed = replace(c, sessions=(replace(inauguration, speakers=(unsure,)),) + c.sessions[1:])
-    assert "performer" in event(c, "en", SITEURL)
-    assert "performer" not in event(changed, "en", SITEURL)
+    assert "performer" in event(c, "en", PUBLISHED)
+    assert "performer" not in event(changed, "en", PUBLISHED)
 
 
 def test_a_cancelled_session_is_a_cancelled_sub_event_and_does_not_set_the_start(site):
@@ -193,7 +196,7 @@ def test_a_cancelled_session_is_a_cancelled_sub_event_and_does_not_set_the_start
     first = c.sessions[0]
     later = replace(first, id="later", start=dt.time(16, 0), end=dt.time(17, 0))
     changed = replace(c, sessions=(replace(first, status="cancelled"), later))
-    data = event(changed, "en", SITEURL)
+    data = event(changed, "en", PUBLISHED)
     assert data["startDate"] == "2025-09-19T16:00:00+05:30"
     assert [s["eventStatus"].rsplit("/", 1)[1] for s in data["subEvent"]] == [
         "EventCancelled", "EventScheduled"]

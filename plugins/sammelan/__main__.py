@@ -1,4 +1,5 @@
-"""`python -m sammelan build|check`: the commands behind `invoke build` and `invoke check`."""
+"""`python -m sammelan build|check`: the commands behind `invoke build` and `invoke check`.
+The environment (SOURCE_DATE_EPOCH) is read here, once, and passed down as options."""
 
 from __future__ import annotations
 
@@ -6,10 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from sammelan.adapter import build_date
 from sammelan.build import build
 from sammelan.errors import SourceErrors, report
 from sammelan.model.loader import load_site
+from sammelan.options import BuildOptions, OptionError, epoch_from_environment
+from sammelan.render.config import PREVIEW_BASE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,11 +20,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default="output")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--preview-base", default=PREVIEW_BASE,
+                        help="the preview server's address, for calendar and webcal links")
     args = parser.parse_args(argv)
-    if args.command == "build":
-        return build(Path(args.settings), Path(args.output), strict=args.strict)
     try:
-        _, warnings = load_site(Path.cwd(), build_date(), strict=args.strict)
+        options = BuildOptions(strict=args.strict, epoch=epoch_from_environment(),
+                               preview_base=args.preview_base.rstrip("/"))
+    except OptionError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if args.command == "build":
+        return build(Path(args.settings), Path(args.output), options)
+    return check(Path.cwd(), options)
+
+
+def check(root: Path, options: BuildOptions) -> int:
+    try:
+        _, warnings = load_site(root, options.today(), strict=options.strict,
+                                epoch=options.epoch)
     except SourceErrors as errors:
         print(errors, file=sys.stderr)
         return 1

@@ -1,57 +1,63 @@
-"""The Pelican generator: loads the model in Pelican's context phase and writes
-every output format in its output phase."""
+"""The only module that knows Pelican: it runs Pelican with the plugin's generator, which
+loads the model in Pelican's context phase and writes every output in its output phase.
+Pelican's settings become a RenderConfig here; no renderer reads them."""
 
 from __future__ import annotations
 
-import datetime as dt
-import os
+import logging
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from pelican import Pelican
 from pelican.generators import Generator
+from pelican.log import console
+from pelican.settings import read_settings
 
 from sammelan.errors import report
-from sammelan.i18n import formatting, labels
 from sammelan.model.entities import Site
 from sammelan.model.loader import load_site
-from sammelan.render import outputs, urls
+from sammelan.options import BuildOptions
+from sammelan.render import html, outputs
+from sammelan.render.config import RenderConfig
 
-IST = ZoneInfo("Asia/Kolkata")
+OPTIONS = "SAMMELAN_OPTIONS"
 
 
-def build_date() -> dt.date:
-    """Today in IST, or the day of SOURCE_DATE_EPOCH for reproducible builds."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), IST) if epoch else dt.datetime.now(IST)
-    return moment.date()
+def run_pelican(settings_file: Path, output: Path, options: BuildOptions) -> None:
+    """Build the site into `output`; raises SourceErrors or OutputClash."""
+    settings = read_settings(str(settings_file), override={
+        "OUTPUT_PATH": str(output), OPTIONS: options})
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    # Pelican ends with "Done: Processed 0 articles, 0 drafts…": true of Pelican's own
+    # content, which this site does not use, and puzzling to organizers.
+    with console.capture():
+        Pelican(settings).run()
+
+
+def render_config(settings: dict, options: BuildOptions) -> RenderConfig:
+    return RenderConfig(site_url=str(settings.get("SITEURL") or "").rstrip("/"),
+                        relative=bool(settings.get("RELATIVE_URLS")),
+                        preview_base=options.preview_base,
+                        timezone=str(settings.get("TIMEZONE") or "Asia/Kolkata"))
 
 
 class SammelanGenerator(Generator):
     site: Site
 
+    @property
+    def options(self) -> BuildOptions:
+        return self.settings.get(OPTIONS) or BuildOptions()
+
     def generate_context(self) -> None:
         root = Path(self.settings.get("SAMMELAN_ROOT") or Path(self.path).parent)
-        strict = bool(self.settings.get("SAMMELAN_STRICT"))
-        self.site, warnings = load_site(root, build_date(), strict=strict)
+        options = self.options
+        self.site, warnings = load_site(root, options.today(), strict=options.strict,
+                                        epoch=options.epoch)
         if warnings:
             print(report(warnings), file=sys.stderr)
-        self.context["sammelan_site"] = self.site
-        _install_filters(self.env)
+        html.prepare(self.env)
 
     def generate_output(self, writer) -> None:
-        out = Path(self.output_path)
-        for relative, data in outputs.render_all(self.site, self.env, self.settings):
-            target = out / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-
-
-def _install_filters(env) -> None:
-    env.filters.update({
-        "date": formatting.date, "weekday_date": formatting.weekday_date,
-        "date_range": formatting.date_range, "time": formatting.time,
-        "time_range": formatting.time_range, "number": formatting.number,
-    })
-    env.globals.update(labels=labels.ALL, language_name=labels.LANGUAGE_NAME,
-                       session_anchor=urls.session_anchor)
+        config = render_config(self.settings, self.options)
+        outputs.write_all(outputs.render_all(self.site, self.env, config),
+                          Path(self.output_path))

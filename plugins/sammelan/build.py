@@ -3,30 +3,28 @@ so a failed build leaves the last good site in place."""
 
 from __future__ import annotations
 
-import logging
 import shutil
 import sys
 from pathlib import Path
 
-from pelican import Pelican
-from pelican.settings import read_settings
-
+from sammelan.adapter import run_pelican
 from sammelan.errors import SourceErrors
+from sammelan.options import BuildOptions
+from sammelan.render.outputs import OutputClash
 
 
-def build(settings_file: Path, output: Path, strict: bool = False) -> int:
+def build(settings_file: Path, output: Path, options: BuildOptions | None = None) -> int:
     """Build the site; return the exit status (0 built, 1 the sources have errors)."""
+    options = options or BuildOptions()
     output = output.resolve()
     fresh = output.with_name(f".{output.name}.new")
     shutil.rmtree(fresh, ignore_errors=True)
-    settings = read_settings(str(settings_file), override={
-        "OUTPUT_PATH": str(fresh), "SAMMELAN_STRICT": strict})
-    logging.getLogger("pelican").setLevel(logging.WARNING)
     try:
-        Pelican(settings).run()
-    except SourceErrors as errors:
+        run_pelican(settings_file, fresh, options)
+    except (SourceErrors, OutputClash) as errors:
         shutil.rmtree(fresh, ignore_errors=True)
-        print(errors, file=sys.stderr)
+        print(errors if isinstance(errors, SourceErrors) else f"error: {errors}",
+              file=sys.stderr)
         print("The site was not built; the last good output is unchanged.", file=sys.stderr)
         return 1
     swap(fresh, output)

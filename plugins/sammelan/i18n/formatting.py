@@ -1,14 +1,16 @@
-"""Dates, times and numbers in the reader's language, by Babel's locale data."""
+"""Dates, times and time zones in the reader's language, by Babel's locale data."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from babel import Locale
-from babel.dates import format_date, format_time
-from babel.numbers import format_decimal
+from babel.dates import format_date, format_time, get_timezone, get_timezone_name
+
+from sammelan.i18n.catalog import Gettext
 
 LOCALES = {"hi": "hi_IN", "en": "en_IN"}
+INDIA = "Asia/Kolkata"
 
 
 def locale(lang: str) -> str:
@@ -48,5 +50,10 @@ def time_range(start: dt.time, end: dt.time | None, lang: str) -> str:
     return f"{time(start, lang)} – {time(end, lang)}"
 
 
-def number(value: int | float, lang: str) -> str:
-    return format_decimal(value, locale=locale(lang))
+def zone(name: str, lang: str) -> str:
+    """The name written after a time: "IST" for India (CLDR knows no short name for it,
+    visitors do), else CLDR's name of the zone's country ("United Arab Emirates Time")."""
+    if name == INDIA:
+        return Gettext(lang)("IST")
+    return get_timezone_name(get_timezone(name), "long", zone_variant="generic",
+                             locale=locale(lang))

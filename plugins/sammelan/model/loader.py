@@ -40,9 +40,11 @@ FOLDERS = {"venue": "venues", "organization": "organizations", "speaker": "speak
 IST = ZoneInfo("Asia/Kolkata")
 
 
-def load_site(root: Path, today: dt.date, strict: bool = False) -> tuple[Site, list[Problem]]:
-    """The model of the project at `root`, and its warnings; raises SourceErrors on errors."""
-    builder = _Builder(root, today)
+def load_site(root: Path, today: dt.date, strict: bool = False, epoch: int | None = None
+              ) -> tuple[Site, list[Problem]]:
+    """The model of the project at `root`, and its warnings; raises SourceErrors on errors.
+    `epoch` (SOURCE_DATE_EPOCH) dates the sources that git does not know yet."""
+    builder = _Builder(root, today, epoch)
     site = builder.build()
     problems = builder.problems
     if strict:
@@ -57,8 +59,8 @@ def text(value: dict | None) -> Text | None:
 
 
 class _Builder:
-    def __init__(self, root: Path, today: dt.date):
-        self.root, self.today = root, today
+    def __init__(self, root: Path, today: dt.date, epoch: int | None = None):
+        self.root, self.today, self.epoch = root, today, epoch
         self.problems: list[Problem] = []
         self.tables: dict[str, dict] = {kind: {} for kind in FOLDERS}
         self.referenced: set[tuple[str, object]] = set()  # (kind, slug), resolved or not
@@ -166,7 +168,7 @@ class _Builder:
         folder = FOLDERS[kind]
         files = [f"data/{folder}/{slug}.yaml"] + [f"content/{folder}/{slug}.{lang}.md"
                                                    for lang in LANGUAGES]
-        return replace(entity, updated=provenance.last_changed(self.root, files))
+        return replace(entity, updated=provenance.last_changed(self.root, files, self.epoch))
 
     def venue(self, slug: str, doc: Document) -> Venue:
         d = doc.data

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 from sammelan.i18n import formatting
 from sammelan.i18n.catalog import N_, Gettext
 from sammelan.i18n.labels import CONCLAVE_STATUS
-from sammelan.model.entities import LANGUAGES, UNDATED, Conclave, NewsItem, Site
-from sammelan.render import urls
-from sammelan.render.canonical import absolute, base, feed_path
+from sammelan.model.entities import UNDATED, Conclave, NewsItem, Site
+from sammelan.render import formats, urls
+from sammelan.render.config import RenderConfig
 from sammelan.render.plaintext import first_paragraph
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FEED_TITLE = N_("Sammelan: conclaves and news")
 
 # Statuses that change a visitor's plans, so they belong in an entry's headline.
@@ -35,19 +34,18 @@ class Entry:
 
 
 
-def render(site: Site, settings: dict) -> Iterator[tuple[str, bytes]]:
-    site_base = base(settings)
-    for lang in LANGUAGES:
-        yield feed_path(lang), feed(site, lang, site_base)
+def render(site: Site, config: RenderConfig) -> Iterator[tuple[str, bytes]]:
+    for lang in config.languages:
+        yield formats.FEED.path(lang), feed(site, lang, config)
 
 
-def entries(site: Site, lang: str, site_base: str) -> list[Entry]:
-    found = [conclave_entry(c, lang, site_base) for c in site.conclaves]
-    found += [news_entry(n, lang, site_base) for n in site.news]
+def entries(site: Site, lang: str, config: RenderConfig) -> list[Entry]:
+    found = [conclave_entry(c, lang, config) for c in site.conclaves]
+    found += [news_entry(n, lang, config) for n in site.news]
     return sorted(found, key=lambda e: (-e.updated.timestamp(), e.id))
 
 
-def conclave_entry(conclave: Conclave, lang: str, site_base: str) -> Entry:
+def conclave_entry(conclave: Conclave, lang: str, config: RenderConfig) -> Entry:
     _ = Gettext(lang)
     title = conclave.title(lang)
     if conclave.status in CHANGES_OF_PLAN:
@@ -55,30 +53,31 @@ def conclave_entry(conclave: Conclave, lang: str, site_base: str) -> Entry:
     venue = conclave.venue
     summary = (f"{formatting.date_range(conclave.start, conclave.end, lang)}, "
                f"{venue.full_address(lang)}")
-    return Entry(absolute(site_base, urls.conclave(lang, conclave.slug)), title,
+    return Entry(config.absolute(urls.conclave(lang, conclave.slug)), title,
                  conclave.updated, summary, conclave.description(lang))
 
 
-def news_entry(item: NewsItem, lang: str, site_base: str) -> Entry:
-    return Entry(absolute(site_base, urls.path(lang, "news", item.slug)), item.title(lang),
+def news_entry(item: NewsItem, lang: str, config: RenderConfig) -> Entry:
+    return Entry(config.absolute(urls.path(lang, "news", item.slug)), item.title(lang),
                  item.modified, first_paragraph(item.body(lang)),
                  item.body(lang), item.published)
 
 
 
-def feed(site: Site, lang: str, site_base: str) -> bytes:
+def feed(site: Site, lang: str, config: RenderConfig) -> bytes:
     _ = Gettext(lang)
-    items = entries(site, lang, site_base)
-    home = absolute(site_base, urls.path(lang))
-    ET.register_namespace("", ATOM_NS)
-    root = ET.Element(_atom("feed"), {XML_LANG: lang})
+    items = entries(site, lang, config)
+    home = config.absolute(urls.path(lang))
+    # Atom is the default namespace, declared as a plain attribute: nothing is registered
+    # in ElementTree's process-wide namespace table.
+    root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": lang})
     _text(root, "title", _(FEED_TITLE))
     _link(root, home, "alternate", "text/html")
-    _link(root, absolute(site_base, feed_path(lang)), "self", "application/atom+xml")
+    _link(root, config.absolute(formats.FEED.path(lang)), "self", formats.FEED.essence)
     _text(root, "id", home)
     newest = items[0].updated if items else UNDATED
     _text(root, "updated", _stamp(newest))
-    author = ET.SubElement(root, _atom("author"))
+    author = ET.SubElement(root, "author")
     _text(author, "name", _("Sammelan"))
     for item in items:
         root.append(entry_element(item))
@@ -87,7 +86,7 @@ def feed(site: Site, lang: str, site_base: str) -> bytes:
 
 
 def entry_element(item: Entry) -> ET.Element:
-    element = ET.Element(_atom("entry"))
+    element = ET.Element("entry")
     _text(element, "id", item.id)
     _text(element, "title", item.title)
     _link(element, item.id, "alternate", "text/html")
@@ -99,18 +98,14 @@ def entry_element(item: Entry) -> ET.Element:
     return element
 
 
-def _atom(name: str) -> str:
-    return f"{{{ATOM_NS}}}{name}"
-
-
 def _text(parent: ET.Element, name: str, text: str) -> ET.Element:
-    child = ET.SubElement(parent, _atom(name))
+    child = ET.SubElement(parent, name)
     child.text = text
     return child
 
 
 def _link(parent: ET.Element, href: str, rel: str, kind: str) -> None:
-    ET.SubElement(parent, _atom("link"), href=href, rel=rel, type=kind)
+    ET.SubElement(parent, "link", href=href, rel=rel, type=kind)
 
 
 def _stamp(moment: dt.datetime) -> str:

@@ -9,25 +9,38 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jinja2 import Environment
+
+from sammelan.i18n import formatting, labels
 from sammelan.i18n.catalog import Gettext
-from sammelan.model.entities import DEFAULT_LANGUAGE, LANGUAGES, Site
-from sammelan.render import canonical, seo, urls
+from sammelan.model.entities import DEFAULT_LANGUAGE, Site
+from sammelan.render import formats, seo, urls
 from sammelan.render.calendar.links import CalendarLinks
+from sammelan.render.config import RenderConfig
 from sammelan.render.pages import Page, all_pages
 
 
-def render(site: Site, env, settings: dict) -> Iterator[tuple[str, bytes]]:
-    siteurl = canonical.base(settings)
-    for page in all_pages(site):
-        text = env.get_template(f"{page.template}.html").render(
-            context(site, page, siteurl, settings))
+def prepare(env: Environment) -> None:
+    """The filters and names every template may use, beside each page's own context."""
+    env.filters.update({
+        "date": formatting.date, "weekday_date": formatting.weekday_date,
+        "date_range": formatting.date_range, "time": formatting.time,
+        "time_range": formatting.time_range, "zone": formatting.zone,
+    })
+    env.globals.update(labels=labels.ALL, language_name=labels.LANGUAGE_NAME,
+                       session_anchor=urls.session_anchor, formats=formats)
+
+
+def render(site: Site, env: Environment, config: RenderConfig) -> Iterator[tuple[str, bytes]]:
+    for page in all_pages(site, config.languages):
+        text = env.get_template(f"{page.template}.html").render(context(site, page, config))
         yield urls.file_of(page.path), text.encode("utf-8")
 
 
-def context(site: Site, page: Page, siteurl: str, settings: dict) -> dict:
+def context(site: Site, page: Page, config: RenderConfig) -> dict:
     gettext = Gettext(page.lang)
-    linker = urls.Linker(page.path, siteurl)
-    others = [lang for lang in LANGUAGES if lang != page.lang]
+    linker = urls.Linker(page.path, config.base)
+    others = [lang for lang in config.languages if lang != page.lang]
     return {
         **page.context,
         "site": site,
@@ -35,12 +48,13 @@ def context(site: Site, page: Page, siteurl: str, settings: dict) -> dict:
         "other": others[0],
         "default_lang": DEFAULT_LANGUAGE,
         "here": page.path,
-        "translations": {lang: urls.translate(page.path, lang) for lang in LANGUAGES},
+        "translations": {lang: urls.translate(page.path, lang) for lang in config.languages},
         "url": linker,
         "path": lambda *parts: urls.path(page.lang, *parts),
         "_": gettext,
         "ngettext": gettext.plural,
-        "calendar_links": CalendarLinks(page.lang, linker, settings),
-        **seo.context(site, page, siteurl),
+        "calendar_links": CalendarLinks(page.lang, linker, config),
+        # the footer's "all times are IST" holds only while every conclave is in India
+        "all_in_ist": all(c.timezone == formatting.INDIA for c in site.conclaves),
+        **seo.context(site, page, config),
     }
-

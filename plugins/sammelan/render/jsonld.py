@@ -10,7 +10,7 @@ from collections.abc import Callable
 from sammelan.i18n.catalog import N_, Gettext
 from sammelan.model.entities import Conclave, NewsItem, Organization, Session, Site, Speaker, Venue
 from sammelan.render import urls
-from sammelan.render.canonical import absolute
+from sammelan.render.config import RenderConfig
 from sammelan.render.pages import Page
 from sammelan.render.plaintext import first_paragraph
 
@@ -40,17 +40,17 @@ def to_script(data: dict) -> str:
     return text.translate(_ESCAPES)
 
 
-def for_page(site: Site, page: Page, base: str) -> list[dict]:
+def for_page(site: Site, page: Page, config: RenderConfig) -> list[dict]:
     """The page's JSON-LD objects: its BreadcrumbList, then what the page is about."""
-    found = [breadcrumbs(page, base)]
+    found = [breadcrumbs(page, config)]
     main = MAIN.get(page.template)
     if main is not None:
-        found.append(main(site, page, base))
+        found.append(main(site, page, config))
     return found
 
 
-def breadcrumbs(page: Page, base: str) -> dict:
-    items = [{"@type": "ListItem", "position": i, "name": name, "item": absolute(base, path)}
+def breadcrumbs(page: Page, config: RenderConfig) -> dict:
+    items = [{"@type": "ListItem", "position": i, "name": name, "item": config.absolute(path)}
              for i, (name, path) in enumerate(trail(page), start=1)]
     return {"@context": SCHEMA, "@type": "BreadcrumbList", "itemListElement": items}
 
@@ -85,15 +85,15 @@ def _leaf_name(page: Page, _: Gettext) -> str | None:
 
 # the main entity of each kind of page --------------------------------------------------
 
-def website(site: Site, page: Page, base: str) -> dict:
+def website(site: Site, page: Page, config: RenderConfig) -> dict:
     _ = Gettext(page.lang)
     return {"@context": SCHEMA, "@type": "WebSite", "name": _(N_("Sammelan")),
-            "url": absolute(base, page.path), "inLanguage": page.lang}
+            "url": config.absolute(page.path), "inLanguage": page.lang}
 
 
-def event(conclave: Conclave, lang: str, base: str) -> dict:
+def event(conclave: Conclave, lang: str, config: RenderConfig) -> dict:
     """A conclave as a schema.org Event, with its timed sessions as subEvents."""
-    url = absolute(base, urls.conclave(lang, conclave.slug))
+    url = config.absolute(urls.conclave(lang, conclave.slug))
     data = {
         "@context": SCHEMA, "@type": "Event", "name": conclave.title(lang),
         "description": first_paragraph(conclave.description(lang)),
@@ -102,17 +102,17 @@ def event(conclave: Conclave, lang: str, base: str) -> dict:
         "eventAttendanceMode": f"{SCHEMA}/{ATTENDANCE[attendance(conclave)]}",
         "location": location(conclave, lang, url),
         "organizer": [organization(o.organization, lang) for o in conclave.organizers],
-        "performer": performers(conclave.speakers(), lang, base),
+        "performer": performers(conclave.speakers(), lang, config),
         "inLanguage": lang, "url": url,
-        "subEvent": [sub_event(conclave, s, lang, base) for s in conclave.sessions if s.timed],
+        "subEvent": [sub_event(conclave, s, lang, config) for s in conclave.sessions if s.timed],
     }
     if conclave.previous_start:
         data["previousStartDate"] = conclave.previous_start.isoformat()
     return compact(data)
 
 
-def conclave_event(site: Site, page: Page, base: str) -> dict:
-    return event(page.context["conclave"], page.lang, base)
+def conclave_event(site: Site, page: Page, config: RenderConfig) -> dict:
+    return event(page.context["conclave"], page.lang, config)
 
 
 def start_date(conclave: Conclave) -> str:
@@ -162,27 +162,27 @@ def organization(org: Organization, lang: str) -> dict:
                     "alternateName": org.acronym, "url": org.url})
 
 
-def performers(speakers, lang: str, base: str) -> list[dict]:
+def performers(speakers, lang: str, config: RenderConfig) -> list[dict]:
     """Only confirmed speakers: a tentative one may not come."""
-    return [person(s, lang, base) for s in speakers if not s.tentative]
+    return [person(s, lang, config) for s in speakers if not s.tentative]
 
 
-def person(speaker: Speaker, lang: str, base: str) -> dict:
+def person(speaker: Speaker, lang: str, config: RenderConfig) -> dict:
     return compact({
         "@type": "Person", "name": speaker.name(lang),
         "honorificPrefix": speaker.honorific(lang) if speaker.honorific else None,
         "jobTitle": speaker.designation(lang),
         "worksFor": organization(speaker.organization, lang) if speaker.organization else None,
-        "image": absolute(base, f"images/{speaker.photo}") if speaker.photo else None,
+        "image": config.absolute(f"images/{speaker.photo}") if speaker.photo else None,
         "sameAs": list(speaker.links),
-        "url": absolute(base, urls.path(lang, "speakers", speaker.slug)),
+        "url": config.absolute(urls.path(lang, "speakers", speaker.slug)),
     })
 
 
-def sub_event(conclave: Conclave, session: Session, lang: str, base: str) -> dict:
+def sub_event(conclave: Conclave, session: Session, lang: str, config: RenderConfig) -> dict:
     status = "cancelled" if session.cancelled else conclave.status
     end = session.ends_at(conclave.tz)
-    url = absolute(base, urls.conclave(lang, conclave.slug))
+    url = config.absolute(urls.conclave(lang, conclave.slug))
     return compact({
         "@type": "Event", "name": session.title(lang),
         "description": session.summary(lang) if session.summary else None,
@@ -191,32 +191,32 @@ def sub_event(conclave: Conclave, session: Session, lang: str, base: str) -> dic
         "eventStatus": f"{SCHEMA}/{EVENT_STATUS[status]}",
         "eventAttendanceMode": f"{SCHEMA}/{ATTENDANCE[attendance(conclave)]}",
         "location": location(conclave, lang, url),
-        "performer": performers((e.speaker for e in session.speakers), lang, base),
+        "performer": performers((e.speaker for e in session.speakers), lang, config),
         "inLanguage": lang, "url": f"{url}#{urls.session_anchor(session.id)}",
     })
 
 
-def profile(site: Site, page: Page, base: str) -> dict:
+def profile(site: Site, page: Page, config: RenderConfig) -> dict:
     speaker: Speaker = page.context["speaker"]
     return compact({
-        "@context": SCHEMA, "@type": "ProfilePage", "url": absolute(base, page.path),
+        "@context": SCHEMA, "@type": "ProfilePage", "url": config.absolute(page.path),
         "inLanguage": page.lang, "dateModified": stamp(speaker.updated),
-        "mainEntity": compact({**person(speaker, page.lang, base),
+        "mainEntity": compact({**person(speaker, page.lang, config),
                                "description": first_paragraph(speaker.bio(page.lang))}),
     })
 
 
-def article(site: Site, page: Page, base: str) -> dict:
+def article(site: Site, page: Page, config: RenderConfig) -> dict:
     item: NewsItem = page.context["item"]
     about = None
     if item.conclave:
         about = {"@type": "Event", "name": item.conclave.title(page.lang),
-                 "url": absolute(base, urls.conclave(page.lang, item.conclave.slug))}
+                 "url": config.absolute(urls.conclave(page.lang, item.conclave.slug))}
     return compact({
         "@context": SCHEMA, "@type": "NewsArticle", "headline": item.title(page.lang),
         "description": first_paragraph(item.body(page.lang)),
         "datePublished": stamp(item.published), "dateModified": stamp(item.modified),
-        "inLanguage": page.lang, "url": absolute(base, page.path), "about": about,
+        "inLanguage": page.lang, "url": config.absolute(page.path), "about": about,
     })
 
 
@@ -229,6 +229,6 @@ def compact(data: dict) -> dict:
     return {k: v for k, v in data.items() if v not in (None, "", [], {})}
 
 
-MAIN: dict[str, Callable[[Site, Page, str], dict]] = {
+MAIN: dict[str, Callable[[Site, Page, RenderConfig], dict]] = {
     "home": website, "conclave": conclave_event, "speaker": profile, "news_item": article,
 }

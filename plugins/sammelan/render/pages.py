@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sammelan.model.entities import LANGUAGES, Conclave, Session, Site
-from sammelan.render import urls
+from sammelan.render import formats, urls
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,8 @@ class Page:
         return self.template != "404"
 
 
-def all_pages(site: Site) -> Iterator[Page]:
-    for lang in LANGUAGES:
+def all_pages(site: Site, languages: tuple[str, ...] = LANGUAGES) -> Iterator[Page]:
+    for lang in languages:
         yield Page(urls.path(lang), "home", lang)
         yield Page(urls.path(lang, "conclaves"), "conclaves", lang)
         for conclave in site.conclaves:
@@ -41,7 +41,7 @@ def all_pages(site: Site) -> Iterator[Page]:
         yield Page(urls.path(lang, "news"), "news", lang)
         for item in site.news:
             yield Page(urls.path(lang, "news", item.slug), "news_item", lang, {"item": item})
-        yield Page(urls.path(lang) + "404.html", "404", lang)
+        yield Page(formats.NOT_FOUND.path(lang), "404", lang)
 
 
 def agenda(conclave: Conclave) -> list[tuple[object, list[Session]]]:

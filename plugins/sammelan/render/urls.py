@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from sammelan.model.entities import DEFAULT_LANGUAGE, LANGUAGES
+from sammelan.render.formats import file_of, prefix
 
-
-def prefix(lang: str) -> str:
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+__all__ = ["Linker", "conclave", "file_of", "path", "prefix", "session_anchor", "translate"]
 
 
 def path(lang: str, *parts: str) -> str:
@@ -23,11 +22,6 @@ def conclave(lang: str, slug: str) -> str:
 def session_anchor(session_id: str) -> str:
     """The fragment of a session on its conclave's page (the `<li id>` in conclave.html)."""
     return f"session-{session_id}"
-
-
-def file_of(page: str) -> str:
-    """The file that serves a site-relative path."""
-    return page + "index.html" if page == "" or page.endswith("/") else page
 
 
 def translate(page: str, lang: str) -> str:

@@ -5,7 +5,6 @@ not from the clock: two builds of one commit give the same bytes."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 from functools import cache
 from pathlib import Path
@@ -43,11 +42,11 @@ def _git_prefix(root: Path) -> str:
     return out.strip()
 
 
-def last_changed(root: Path, relatives: list[str]) -> dt.datetime:
+def last_changed(root: Path, relatives: list[str], epoch: int | None = None) -> dt.datetime:
     """The newest change among the given source files (relative to root), in UTC.
 
     A committed file counts by its commit time. A file git does not know yet (a new,
-    uncommitted source) counts by SOURCE_DATE_EPOCH when set, else by its mtime.
+    uncommitted source) counts by `epoch` (SOURCE_DATE_EPOCH) when given, else by its mtime.
     """
     times = _commit_times(root.resolve())
     stamps = []
@@ -57,9 +56,9 @@ def last_changed(root: Path, relatives: list[str]) -> dt.datetime:
             continue
         if relative in times:
             stamps.append(times[relative])
-        elif "SOURCE_DATE_EPOCH" in os.environ:
-            stamps.append(int(os.environ["SOURCE_DATE_EPOCH"]))
+        elif epoch is not None:
+            stamps.append(epoch)
         else:
             stamps.append(int(path.stat().st_mtime))
-    newest = max(stamps, default=int(os.environ.get("SOURCE_DATE_EPOCH", "0")))
+    newest = max(stamps, default=epoch or 0)
     return dt.datetime.fromtimestamp(newest, UTC)

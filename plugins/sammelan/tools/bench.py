@@ -4,17 +4,18 @@ in the same process (absolute seconds vary from machine to machine; ratios less 
 from __future__ import annotations
 
 import gzip
-import os
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from sammelan.adapter import build_date
 from sammelan.build import build
 from sammelan.model.loader import load_site
+from sammelan.options import BuildOptions
 
 RUNS = 5
+# A fixed build moment, so every run builds the same site whatever the day.
+OPTIONS = BuildOptions(epoch=1767205800)
 
 
 def _median_seconds(action) -> float:
@@ -27,11 +28,10 @@ def _median_seconds(action) -> float:
 
 
 def run(root: Path) -> dict[str, float]:
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1767205800")
     with tempfile.TemporaryDirectory() as tmp:
         output = Path(tmp) / "output"
-        load = _median_seconds(lambda: load_site(root, build_date()))
-        full = _median_seconds(lambda: build(root / "pelicanconf.py", output))
+        load = _median_seconds(lambda: load_site(root, OPTIONS.today(), epoch=OPTIONS.epoch))
+        full = _median_seconds(lambda: build(root / "pelicanconf.py", output, OPTIONS))
         pages = sorted(output.rglob("*.html"))
         sizes = [len(p.read_bytes()) for p in pages]
         zipped = [len(gzip.compress(p.read_bytes(), 9)) for p in pages]

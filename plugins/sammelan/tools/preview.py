@@ -19,13 +19,15 @@ from pathlib import Path
 
 import watchfiles
 
+from sammelan.render import formats
+
 WATCHED = ("data", "content", "themes", "plugins", "schemas")
-TYPES = {".ics": "text/calendar; charset=utf-8", ".json": "application/json; charset=utf-8",
-         ".xml": "application/xml; charset=utf-8", ".html": "text/html; charset=utf-8"}
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}
+    def guess_type(self, path) -> str:
+        """The media type each output format declares; the standard guess for the rest."""
+        return formats.media_type(str(path)) or super().guess_type(path)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")  # a reload always shows the last build
@@ -48,14 +50,20 @@ class Preview:
         self._threads: list[threading.Thread] = []
 
     @property
+    def base(self) -> str:
+        """The server's address, which calendar and webcal links in the preview point at."""
+        return f"http://localhost:{self.server.server_address[1]}"
+
+    @property
     def url(self) -> str:
-        return f"http://localhost:{self.server.server_address[1]}/"
+        return f"{self.base}/"
 
     def rebuild(self) -> int:
         env = dict(os.environ, PYTHONPATH=str(self.root / "plugins"))
         done = subprocess.run(
             [sys.executable, "-m", "sammelan", "build", "--settings", self.settings,
-             "--output", str(self.output)], cwd=self.root, env=env, capture_output=True,
+             "--output", str(self.output), "--preview-base", self.base], cwd=self.root,
+            env=env, capture_output=True,
             text=True, check=False)
         for line in done.stderr.splitlines():  # stdout holds only Pelican's summary
             self.log(line)

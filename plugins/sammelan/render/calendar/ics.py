@@ -13,64 +13,68 @@ from collections.abc import Iterator
 from icalendar import Calendar, Event, vDuration
 
 from sammelan.i18n.catalog import N_, Gettext
-from sammelan.model.entities import LANGUAGES, Conclave, Site
-from sammelan.render import canonical, urls
+from sammelan.model.entities import Conclave, Site
+from sammelan.render import formats, urls
 from sammelan.render.calendar import sequences
 from sammelan.render.calendar.entries import Entry, entries
+from sammelan.render.config import RenderConfig
 
 PRODID = "-//Sammelan//Sammelan conclave microsites//{lang}"
 REFRESH = dt.timedelta(hours=12)  # how often subscribers' apps should fetch again
 
 
 def conclave_file(lang: str, slug: str) -> str:
-    return urls.conclave(lang, slug) + "calendar.ics"
+    return formats.CONCLAVE_CALENDAR.path(lang, slug=slug)
 
 
 def session_file(lang: str, slug: str, session_id: str) -> str:
-    return urls.conclave(lang, slug) + f"sessions/{session_id}.ics"
+    return formats.SESSION_CALENDAR.path(lang, slug=slug, session=session_id)
 
 
 def site_file(lang: str) -> str:
-    return urls.prefix(lang) + "calendar.ics"
+    return formats.SITE_CALENDAR.path(lang)
 
 
-def render(site: Site, settings: dict, state: sequences.State) -> Iterator[tuple[str, bytes]]:
-    for lang in LANGUAGES:
+def render(site: Site, config: RenderConfig) -> Iterator[tuple[str, bytes]]:
+    state = site.calendar_records
+    for lang in config.languages:
         name = Gettext(lang)(N_("Sammelan: every conclave"))
-        everything = calendar(name, lang, site_file(lang), settings)
+        everything = calendar(name, lang, site_file(lang), config, config.timezone)
         for conclave in site.conclaves:
             own = entries(conclave, lang)
-            everything.add_component(event(own[0], conclave, lang, settings, state))
+            everything.add_component(event(own[0], conclave, lang, config, state))
             yield conclave_file(lang, conclave.slug), to_bytes(
-                conclave_calendar(conclave, own, lang, settings, state))
-            yield from session_files(conclave, own[1:], lang, settings, state)
+                conclave_calendar(conclave, own, lang, config, state))
+            yield from session_files(conclave, own[1:], lang, config, state)
         yield site_file(lang), to_bytes(everything)
 
 
-def conclave_calendar(conclave: Conclave, own: list[Entry], lang: str, settings: dict,
+def conclave_calendar(conclave: Conclave, own: list[Entry], lang: str, config: RenderConfig,
                       state: sequences.State) -> Calendar:
-    cal = calendar(conclave.title(lang), lang, conclave_file(lang, conclave.slug), settings,
-                   page=urls.conclave(lang, conclave.slug))
+    cal = calendar(conclave.title(lang), lang, conclave_file(lang, conclave.slug), config,
+                   conclave.timezone, page=urls.conclave(lang, conclave.slug))
     for entry in own:
-        cal.add_component(event(entry, conclave, lang, settings, state))
+        cal.add_component(event(entry, conclave, lang, config, state))
     return cal
 
 
-def session_files(conclave: Conclave, own: list[Entry], lang: str, settings: dict,
+def session_files(conclave: Conclave, own: list[Entry], lang: str, config: RenderConfig,
                   state: sequences.State) -> Iterator[tuple[str, bytes]]:
     """One calendar per timed session, for "add this session" and its subscription."""
     for session in (s for s in conclave.sessions if s.timed):
         entry = next(e for e in own if e.anchor == urls.session_anchor(session.id))
         name = f"{session.title(lang)} · {conclave.title(lang)}"
         path = session_file(lang, conclave.slug, session.id)
-        cal = calendar(name, lang, path, settings,
+        cal = calendar(name, lang, path, config, conclave.timezone,
                        page=urls.conclave(lang, conclave.slug))
-        cal.add_component(event(entry, conclave, lang, settings, state))
+        cal.add_component(event(entry, conclave, lang, config, state))
         yield path, to_bytes(cal)
 
 
-def calendar(name: str, lang: str, path: str, settings: dict, page: str | None = None
-             ) -> Calendar:
+def calendar(name: str, lang: str, path: str, config: RenderConfig, timezone: str,
+             page: str | None = None) -> Calendar:
+    """A calendar's own properties; `timezone` is where its events happen (X-WR-TIMEZONE,
+    which some apps use to show floating and all-day entries)."""
     cal = Calendar()
     cal.add("prodid", PRODID.format(lang=lang.upper()))
     cal.add("version", "2.0")
@@ -78,21 +82,21 @@ def calendar(name: str, lang: str, path: str, settings: dict, page: str | None =
     cal.add("method", "PUBLISH")
     cal.add("name", name, parameters={"LANGUAGE": lang})
     cal.add("x-wr-calname", name, parameters={"LANGUAGE": lang})
-    cal.add("x-wr-timezone", "Asia/Kolkata")
+    cal.add("x-wr-timezone", timezone)
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))  # the older name, for Outlook
-    cal.add("source", canonical.app_url(settings, path), parameters={"VALUE": "URI"})
-    cal.add("url", canonical.app_url(settings, page if page is not None else urls.path(lang)))
+    cal.add("source", config.app_url(path), parameters={"VALUE": "URI"})
+    cal.add("url", config.app_url(page if page is not None else urls.path(lang)))
     return cal
 
 
-def event(entry: Entry, conclave: Conclave, lang: str, settings: dict,
+def event(entry: Entry, conclave: Conclave, lang: str, config: RenderConfig,
           state: sequences.State) -> Event:
     stamp = conclave.updated.astimezone(dt.UTC)
-    page = canonical.app_url(settings, urls.conclave(lang, conclave.slug))
+    page = config.app_url(urls.conclave(lang, conclave.slug))
     text = {"LANGUAGE": lang}
     ev = Event()
-    ev.add("uid", f"{entry.key}@{canonical.domain(settings)}")
+    ev.add("uid", f"{entry.key}@{config.domain}")
     ev.add("dtstamp", stamp)
     ev.add("last-modified", stamp)
     ev.add("sequence", sequences.sequence(entry, state))

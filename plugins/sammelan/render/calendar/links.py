@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from sammelan.model.entities import Conclave, Session
-from sammelan.render import canonical, urls
+from sammelan.render import formats, urls
 from sammelan.render.calendar import ics
 from sammelan.render.calendar.entries import Entry, conclave_entry, session_entry
+from sammelan.render.config import RenderConfig
 
 GOOGLE = "https://calendar.google.com/calendar/render"
 
@@ -24,34 +25,34 @@ class Links:
 
 class CalendarLinks:
     """Made once per page: `ics` follows the page's links (relative in preview);
-    webcal:// and Google need absolute URLs (see canonical.app_base)."""
+    webcal:// and Google need absolute URLs (see RenderConfig.app_base)."""
 
-    def __init__(self, lang: str, linker: urls.Linker, settings: dict):
+    def __init__(self, lang: str, linker: urls.Linker, config: RenderConfig):
         self.lang = lang
         self.url = linker
-        self.settings = settings
+        self.config = config
 
     def conclave(self, c: Conclave) -> Links:
         path = ics.conclave_file(self.lang, c.slug)
-        return self._links(path, conclave_entry(c, self.lang), c)
+        return self._links(formats.CONCLAVE_CALENDAR, path, conclave_entry(c, self.lang), c)
 
     def session(self, c: Conclave, s: Session) -> Links:
         path = ics.session_file(self.lang, c.slug, s.id)
-        return self._links(path, session_entry(c, s, self.lang), c)
+        return self._links(formats.SESSION_CALENDAR, path, session_entry(c, s, self.lang), c)
 
     def every_conclave(self) -> Links:
         path = ics.site_file(self.lang)
-        feed = canonical.webcal(self.settings, path)
+        feed = self.config.subscribe(formats.SITE_CALENDAR, path)
         # Google Calendar subscribes to a feed given by its address.
         google = f"{GOOGLE}?{urlencode({'cid': feed}, quote_via=quote)}"
         return Links(self.url(path), feed, google)
 
-    def _links(self, path: str, entry: Entry, c: Conclave) -> Links:
-        return Links(self.url(path), canonical.webcal(self.settings, path),
+    def _links(self, fmt: formats.OutputFormat, path: str, entry: Entry, c: Conclave) -> Links:
+        return Links(self.url(path), self.config.subscribe(fmt, path),
                      google_link(entry, self._page(c, entry), c.timezone))
 
     def _page(self, c: Conclave, entry: Entry) -> str:
-        page = canonical.app_url(self.settings, urls.conclave(self.lang, c.slug))
+        page = self.config.app_url(urls.conclave(self.lang, c.slug))
         return f"{page}#{entry.anchor}" if entry.anchor else page
 
 

@@ -15,27 +15,27 @@ from collections.abc import Iterator
 
 from sammelan.i18n import labels
 from sammelan.i18n.catalog import Gettext
-from sammelan.model.entities import LANGUAGES, Conclave, Session, Site
-from sammelan.render import canonical, urls
+from sammelan.model.entities import Conclave, Session, Site
+from sammelan.render import formats, urls
+from sammelan.render.config import RenderConfig
 from sammelan.render.schedule.xml import to_xml
 
 NAMESPACE = uuid.NAMESPACE_URL
 VERSION_FORMAT = "%Y-%m-%d %H:%M UTC"  # the schedule's version: its last source change
 
 
-def render(site: Site, settings: dict) -> Iterator[tuple[str, bytes]]:
-    for lang in LANGUAGES:
+def render(site: Site, config: RenderConfig) -> Iterator[tuple[str, bytes]]:
+    for lang in config.languages:
         for conclave in site.conclaves:
-            folder = urls.conclave(lang, conclave.slug)
-            data = schedule(conclave, lang, settings)
-            yield folder + "schedule.json", to_json(data)
-            yield folder + "schedule.xml", to_xml(data, canonical.app_url(
-                settings, folder + "schedule.xml"))
+            data = schedule(conclave, lang, config)
+            yield formats.SCHEDULE_JSON.path(lang, slug=conclave.slug), to_json(data)
+            xml_path = formats.SCHEDULE_XML.path(lang, slug=conclave.slug)
+            yield xml_path, to_xml(data, config.app_url(xml_path))
 
 
-def schedule(c: Conclave, lang: str, settings: dict) -> dict:
+def schedule(c: Conclave, lang: str, config: RenderConfig) -> dict:
     """The schedule as plain data, in the field names and order of schedule.json."""
-    page = canonical.app_url(settings, urls.conclave(lang, c.slug))
+    page = config.app_url(urls.conclave(lang, c.slug))
     updated = c.updated.astimezone(dt.UTC)
     return {"schedule": {
         "version": updated.strftime(VERSION_FORMAT),
@@ -49,9 +49,9 @@ def schedule(c: Conclave, lang: str, settings: dict) -> dict:
             "timeslot_duration": "00:15",
             "time_zone_name": c.timezone,
             "url": page,
-            "rooms": [{"name": name, "guid": _guid(settings, c.slug, "room", name)}
+            "rooms": [{"name": name, "guid": _guid(config, c.slug, "room", name)}
                       for name in rooms(c, lang)],
-            "days": [day(c, i, d, lang, settings) for i, d in enumerate(c.days, 1)],
+            "days": [day(c, i, d, lang, config) for i, d in enumerate(c.days, 1)],
         },
     }, "generator": {"name": "Sammelan"}}
 
@@ -71,27 +71,27 @@ def room(c: Conclave, s: Session, lang: str) -> str:
     return s.track(lang) if s.track else c.venue.name(lang)
 
 
-def day(c: Conclave, index: int, date: dt.date, lang: str, settings: dict) -> dict:
+def day(c: Conclave, index: int, date: dt.date, lang: str, config: RenderConfig) -> dict:
     start = dt.datetime.combine(date, dt.time(0), tzinfo=c.tz)
     timed = sorted((s for s in c.sessions if s.timed and s.date == date),
                    key=lambda s: (s.start, s.id))
     by_room: dict[str, list] = {name: [] for name in rooms(c, lang)}
     for s in timed:
-        by_room[room(c, s, lang)].append(event(c, s, lang, settings))
+        by_room[room(c, s, lang)].append(event(c, s, lang, config))
     return {"index": index, "date": date.isoformat(), "day_start": start.isoformat(),
             "day_end": (start + dt.timedelta(days=1)).isoformat(),
             "rooms": {name: events for name, events in by_room.items() if events}}
 
 
-def event(c: Conclave, s: Session, lang: str, settings: dict) -> dict:
+def event(c: Conclave, s: Session, lang: str, config: RenderConfig) -> dict:
     _ = Gettext(lang)
     start = s.starts_at(c.tz)
     length = (s.ends_at(c.tz) or start) - start
     title = s.title(lang)
     if s.cancelled or c.status == "cancelled":
         title = f"{_('Cancelled')}: {title}"
-    page = canonical.app_url(settings, urls.conclave(lang, c.slug))
-    guid = _guid(settings, c.slug, "session", s.id)
+    page = config.app_url(urls.conclave(lang, c.slug))
+    guid = _guid(config, c.slug, "session", s.id)
     return {
         "guid": guid,
         "id": event_id(guid),
@@ -108,15 +108,15 @@ def event(c: Conclave, s: Session, lang: str, settings: dict) -> dict:
         "language": lang,
         "abstract": s.summary(lang) if s.summary else "",
         "description": "",
-        "persons": [person(e.speaker, lang, settings) for e in s.speakers],
+        "persons": [person(e.speaker, lang, config) for e in s.speakers],
         "links": [],
     }
 
 
-def person(speaker, lang: str, settings: dict) -> dict:
+def person(speaker, lang: str, config: RenderConfig) -> dict:
     name = speaker.name(lang)
     return {"name": name, "public_name": name,
-            "guid": _guid(settings, "speaker", speaker.slug)}
+            "guid": _guid(config, "speaker", speaker.slug)}
 
 
 def event_id(guid: str) -> int:
@@ -128,9 +128,9 @@ def to_json(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _guid(settings: dict, *parts: str) -> str:
+def _guid(config: RenderConfig, *parts: str) -> str:
     """A UUID fixed by the site's domain and the names of the thing."""
-    return str(uuid.uuid5(NAMESPACE, f"https://{canonical.domain(settings)}/"
+    return str(uuid.uuid5(NAMESPACE, f"https://{config.domain}/"
                                      + "/".join(parts)))
 
 

@@ -1,0 +1,43 @@
+"""What one build or check is asked to do, decided once at the command line and passed
+down explicitly: nothing below reads the environment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sammelan.render.config import PREVIEW_BASE
+
+SITE_ZONE = ZoneInfo("Asia/Kolkata")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    strict: bool = False  # warnings are errors, as in CI
+    # SOURCE_DATE_EPOCH: the moment the build is "made", for reproducible builds. It decides
+    # today's date (upcoming or past) and dates sources that git does not know yet.
+    epoch: int | None = None
+    preview_base: str = PREVIEW_BASE  # where `invoke serve` serves the preview
+
+    def today(self) -> dt.date:
+        """Today in IST, or the day of the epoch."""
+        if self.epoch is not None:
+            return dt.datetime.fromtimestamp(self.epoch, SITE_ZONE).date()
+        return dt.datetime.now(SITE_ZONE).date()
+
+
+class OptionError(ValueError):
+    """An option from the environment that cannot be used; the message says how to fix it."""
+
+
+def epoch_from_environment(environ: dict[str, str] | None = None) -> int | None:
+    """SOURCE_DATE_EPOCH as a whole number of seconds, or None when it is not set."""
+    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
+    if value is None or value == "":
+        return None
+    if not value.isdigit() or len(value) > 12:
+        raise OptionError(f"SOURCE_DATE_EPOCH={value!r} is not a time — fix: set it to whole "
+                          "seconds since 1970 (e.g. `git log -1 --format=%ct`), or unset it")
+    return int(value)

@@ -1,0 +1,82 @@
+"""Every kind of file the site is made of, declared once: where it goes, what media type a
+server must send it with, and the scheme apps subscribe to it by (webcal).
+
+Renderers take their paths from here, templates link with these declarations, the sitemap
+and robots.txt name theirs, and the preview server sends these media types; nothing else
+spells a file name of the output.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sammelan.model.entities import DEFAULT_LANGUAGE
+
+
+def prefix(lang: str) -> str:
+    """The folder of a language: the default language at the root, others under <lang>/."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    name: str
+    pattern: str  # the path after the language's prefix, with {fields} to fill
+    media_type: str
+    scheme: str | None = None  # the scheme that subscribes to it (webcal), if any
+    per_language: bool = True  # one file per language, under its prefix
+
+    def path(self, lang: str | None = None, **fields: str) -> str:
+        """The site-relative path of one file of this format."""
+        inner = self.pattern.format(**fields)
+        return prefix(lang) + inner if self.per_language and lang else inner
+
+    @property
+    def essence(self) -> str:
+        """The media type without parameters, as a link's `type` attribute gives it."""
+        return self.media_type.split(";")[0]
+
+    @property
+    def file_name(self) -> str:
+        """The fixed end of every path of this format ("calendar.ics", ".ics")."""
+        return self.pattern.rsplit("/", 1)[-1].rsplit("}", 1)[-1]
+
+
+HTML = "text/html; charset=utf-8"
+CALENDAR = "text/calendar; charset=utf-8"
+
+PAGE = OutputFormat("page", "{page}index.html", HTML)
+NOT_FOUND = OutputFormat("not-found", "404.html", HTML)
+CONCLAVE_CALENDAR = OutputFormat("conclave-calendar", "conclaves/{slug}/calendar.ics", CALENDAR,
+                                 scheme="webcal")
+SESSION_CALENDAR = OutputFormat("session-calendar",
+                                "conclaves/{slug}/sessions/{session}.ics", CALENDAR,
+                                scheme="webcal")
+SITE_CALENDAR = OutputFormat("site-calendar", "calendar.ics", CALENDAR, scheme="webcal")
+SCHEDULE_XML = OutputFormat("schedule-xml", "conclaves/{slug}/schedule.xml",
+                            "application/xml; charset=utf-8")
+SCHEDULE_JSON = OutputFormat("schedule-json", "conclaves/{slug}/schedule.json",
+                             "application/json; charset=utf-8")
+QR_CODE = OutputFormat("qr-code", "conclaves/{slug}/qr.svg", "image/svg+xml")
+FEED = OutputFormat("feed", "feed.atom.xml", "application/atom+xml; charset=utf-8")
+SITEMAP = OutputFormat("sitemap", "sitemap.xml", "application/xml; charset=utf-8",
+                       per_language=False)
+ROBOTS = OutputFormat("robots", "robots.txt", "text/plain; charset=utf-8", per_language=False)
+
+ALL = (PAGE, NOT_FOUND, CONCLAVE_CALENDAR, SESSION_CALENDAR, SITE_CALENDAR, SCHEDULE_XML,
+       SCHEDULE_JSON, QR_CODE, FEED, SITEMAP, ROBOTS)
+
+
+def file_of(page: str) -> str:
+    """The file that serves a site-relative address (a folder is served by its index)."""
+    if page == "" or page.endswith("/"):
+        return PAGE.path(page=page)
+    return page
+
+
+def media_type(path: str) -> str | None:
+    """The media type of a file of the site by its name (the longest matching end wins,
+    so feed.atom.xml is Atom and schedule.xml is XML); None for files of no format."""
+    matches = [f for f in ALL if path.endswith(f.file_name)]
+    best = max(matches, key=lambda f: len(f.file_name), default=None)
+    return best.media_type if best else None
