@@ -57,3 +57,22 @@ def test_preview_rebuilds_on_save_and_keeps_the_last_good_site(preview, project)
 def test_preview_serves_calendars_as_text_calendar(preview, project):
     (project / "output" / "test.ics").write_bytes(b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
     assert fetch(preview, "test.ics")[0] == "text/calendar; charset=utf-8"
+
+
+def test_preview_types_come_from_the_declared_formats(preview):
+    assert fetch(preview, "en/feed.atom.xml")[0] == "application/atom+xml; charset=utf-8"
+    folder = "conclaves/msme-for-bharat-jhansi-2025/"
+    assert fetch(preview, folder + "schedule.xml")[0] == "application/xml; charset=utf-8"
+    assert fetch(preview, folder + "calendar.ics")[0] == "text/calendar; charset=utf-8"
+
+
+def test_preview_calendar_links_point_at_its_own_port(preview):
+    port = preview.base.rsplit(":", 1)[1]
+    assert port != "8000"
+    page = fetch(preview, PAGE)[1]
+    assert f"webcal://localhost:{port}/en/conclaves/msme-for-bharat-jhansi-2025/calendar.ics" \
+        in page
+    assert "localhost:8000" not in page
+    ics = fetch(preview, "en/conclaves/msme-for-bharat-jhansi-2025/calendar.ics")[1]
+    assert "UID:msme-for-bharat-jhansi-2025@localhost" in ics
+    assert f"URL:http://localhost:{port}/en/conclaves/" in ics
