@@ -4,13 +4,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 
-SITENAME = "Sammelan"
 SITEURL = ""
 RELATIVE_URLS = True
 PATH = "content"
 THEME = "themes/sammelan"
-TIMEZONE = "Asia/Kolkata"
-DEFAULT_LANG = "hi"
+TIMEZONE = "Asia/Kolkata"  # the site's own zone: "today", the calendar of every conclave
 
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["sammelan"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -36,8 +35,6 @@ class Problem:
 class SourceErrors(Exception):
     """Raised once, after loading, when any source has an error."""
 
-    exitcode = 1
-
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         super().__init__(report(self.problems))
@@ -50,9 +47,3 @@ def report(problems: list[Problem]) -> str:
     lines.append(f"{errors} error(s), {warnings} warning(s)")
     return "\n".join(lines)
 
-
-def relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

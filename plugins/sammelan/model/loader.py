@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sammelan.checks import placeholders, schema, status
+from sammelan.checks import dates, placeholders, schema, status
 from sammelan.checks.agenda import check_sessions
 from sammelan.errors import Location, Problem, SourceErrors
 from sammelan.model.entities import (
@@ -99,7 +99,7 @@ class _Builder:
     # references ----------------------------------------------------------
 
     def ref(self, doc: Document, path: tuple, kind: str):
-        slug = _get(doc.data, path)
+        slug = doc.at(path)
         self.referenced.add((kind, slug))
         table = self.tables[kind]
         if slug in table:
@@ -116,31 +116,19 @@ class _Builder:
         return None
 
     def refs(self, doc: Document, path: tuple, kind: str) -> tuple:
-        values = _get(doc.data, path) or []
+        values = doc.at(path) or []
         found = (self.ref(doc, path + (i,), kind) for i in range(len(values)))
         return tuple(x for x in found if x is not None)
 
     def date(self, doc: Document, path: tuple) -> dt.date | None:
-        value = _get(doc.data, path)
-        if value is None:
-            return None
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            self.error(doc, path, f"{value} is not a date in the calendar",
-                       "write a real date as YYYY-MM-DD")
-            return None
+        day, problems = dates.date(doc, path)
+        self.problems.extend(problems)
+        return day
 
     def time(self, doc: Document, path: tuple) -> dt.time | None:
-        value = _get(doc.data, path)
-        if value is None:
-            return None
-        hours, minutes = (int(x) for x in value.split(":")[:2])
-        if hours > 23 or minutes > 59:
-            self.error(doc, path, f"{value} is not a time of day",
-                       "write HH:MM on the 24-hour clock, e.g. \"15:00\"")
-            return None
-        return dt.time(hours, minutes)
+        moment, problems = dates.time(doc, path)
+        self.problems.extend(problems)
+        return moment
 
     def error(self, doc: Document, path: tuple, message: str, fix: str,
               warning: bool = False) -> None:
@@ -205,12 +193,9 @@ class _Builder:
         d = doc.data
         conclave = self.ref(doc, ("conclave",), "conclave") if "conclave" in d else None
         body = self.prose("news", slug, required=True)
-        day, _, clock = d["published"].partition(" ")
-        try:
-            when = dt.datetime.fromisoformat(f"{day}T{clock or '00:00'}").replace(tzinfo=IST)
-        except ValueError:
-            self.error(doc, ("published",), f"{d['published']} is not a real date and time",
-                       "write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"")
+        when, problems = dates.moment(doc, ("published",), IST)
+        self.problems.extend(problems)
+        if when is None:
             return None
         return NewsItem(slug=slug, title=text(d["title"]), published=when, body=body,
                         conclave=conclave)
@@ -275,7 +260,7 @@ class _Builder:
         return tuple(found)
 
     def session(self, doc: Document, path: tuple) -> Session | None:
-        d = _get(doc.data, path)
+        d = doc.at(path)
         day, start, end = (self.date(doc, path + ("date",)), self.time(doc, path + ("start",)),
                            self.time(doc, path + ("end",)))
         speakers = []
@@ -300,15 +285,4 @@ class _Builder:
                     f"speaker `{slug}` is in no session and named by no conclave",
                     "add them to a session's `speakers` or a conclave's `people`, "
                     "or delete the file", warning=True))
-
-
-def _get(data, path: tuple):
-    for key in path:
-        if isinstance(data, dict):
-            data = data.get(key)
-        elif isinstance(data, list) and isinstance(key, int) and key < len(data):
-            data = data[key]
-        else:
-            return None
-    return data
 

@@ -52,6 +52,18 @@ class Document:
         line, column = self.positions.get(path, (1, 1))
         return Location(self.file, line, column)
 
+    def at(self, path: Path_) -> object:
+        """The value at `path`, or None when the document has none there."""
+        data = self.data
+        for key in path:
+            if isinstance(data, dict):
+                data = data.get(key)
+            elif isinstance(data, list) and isinstance(key, int) and key < len(data):
+                data = data[key]
+            else:
+                return None
+        return data
+
     def values(self) -> Iterator[tuple[Path_, object]]:
         """Every value in the document with its path, each parent before its children."""
         return _walk(self.data, ())

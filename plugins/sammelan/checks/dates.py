@@ -1,0 +1,75 @@
+"""Dates and clock times as organizers write them. The schema checks their shape
+(YYYY-MM-DD, HH:MM); this is the one place that reads them as real days and times and
+says what is wrong with one that is not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sammelan.errors import Problem
+from sammelan.sources.yamldoc import Document
+
+DATE_FIX = "write a real date as YYYY-MM-DD"
+TIME_FIX = "write HH:MM on the 24-hour clock, e.g. \"15:00\""
+MOMENT_FIX = "write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\""
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The day `text` names, or None when there is no such day (2025-02-30)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def parse_time(text: str) -> dt.time | None:
+    """The time of day of "H:MM" or "HH:MM", or None when there is none (25:61)."""
+    hours, _, minutes = text.partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        return None
+    if int(hours) > 23 or int(minutes) > 59:
+        return None
+    return dt.time(int(hours), int(minutes))
+
+
+def date(doc: Document, path: tuple) -> tuple[dt.date | None, list[Problem]]:
+    """The date at `path` (None when absent), or the problem that it is no real day."""
+    value = _value(doc, path)
+    if value is None:
+        return None, []
+    day = parse_date(value)
+    if day is None:
+        return None, [_problem(doc, path, f"{value} is not a date in the calendar", DATE_FIX)]
+    return day, []
+
+
+def time(doc: Document, path: tuple) -> tuple[dt.time | None, list[Problem]]:
+    value = _value(doc, path)
+    if value is None:
+        return None, []
+    moment = parse_time(value)
+    if moment is None:
+        return None, [_problem(doc, path, f"{value} is not a time of day", TIME_FIX)]
+    return moment, []
+
+
+def moment(doc: Document, path: tuple, zone: dt.tzinfo
+           ) -> tuple[dt.datetime | None, list[Problem]]:
+    """"YYYY-MM-DD" (midnight) or "YYYY-MM-DD HH:MM" in `zone`."""
+    value = _value(doc, path)
+    if value is None:
+        return None, []
+    day_text, _, clock_text = value.partition(" ")
+    day, clock = parse_date(day_text), parse_time(clock_text or "00:00")
+    if day is None or clock is None:
+        return None, [_problem(doc, path, f"{value} is not a real date and time", MOMENT_FIX)]
+    return dt.datetime.combine(day, clock, tzinfo=zone), []
+
+
+def _value(doc: Document, path: tuple) -> str | None:
+    value = doc.at(path)
+    return value if isinstance(value, str) else None
+
+
+def _problem(doc: Document, path: tuple, message: str, fix: str) -> Problem:
+    return Problem(doc.where(path), message, fix, ".".join(map(str, path)))
