@@ -20,9 +20,6 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 FEED_TITLE = N_("Sammelan: conclaves and news")
 
-# Statuses that change a visitor's plans, so they belong in an entry's headline.
-CHANGES_OF_PLAN = {"postponed", "rescheduled", "cancelled", "moved-online"}
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -50,7 +47,7 @@ def entries(site: Site, lang: str, site_base: str) -> list[Entry]:
 def conclave_entry(conclave: Conclave, lang: str, site_base: str) -> Entry:
     _ = Gettext(lang)
     title = conclave.title(lang)
-    if conclave.status in CHANGES_OF_PLAN:
+    if conclave.status.changes_plans:  # news a reader of the feed must not miss
         title = f"{title} ({_(CONCLAVE_STATUS[conclave.status])})"
     venue = conclave.venue
     summary = (f"{formatting.date_range(conclave.start, conclave.end, lang)}, "

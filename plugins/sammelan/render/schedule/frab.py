@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from sammelan.i18n import labels
 from sammelan.i18n.catalog import Gettext
+from sammelan.model.choices import ConclaveStatus
 from sammelan.model.entities import LANGUAGES, Conclave, Session, Site
 from sammelan.render import canonical, urls
 from sammelan.render.schedule.xml import to_xml
@@ -88,7 +89,7 @@ def event(c: Conclave, s: Session, lang: str, settings: dict) -> dict:
     start = s.starts_at(c.tz)
     length = (s.ends_at(c.tz) or start) - start
     title = s.title(lang)
-    if s.cancelled or c.status == "cancelled":
+    if s.cancelled or c.status == ConclaveStatus.CANCELLED:
         title = f"{_('Cancelled')}: {title}"
     page = canonical.app_url(settings, urls.conclave(lang, c.slug))
     guid = _guid(settings, c.slug, "session", s.id)
