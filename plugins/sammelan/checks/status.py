@@ -11,9 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 from sammelan.errors import Problem
+from sammelan.model.choices import ConclaveStatus
 from sammelan.sources.yamldoc import Document
-
-AFTER_THE_EVENT = ("held", "unreported")
 
 
 def check(doc: Document, today: dt.date, start: dt.date | None,
@@ -23,11 +22,11 @@ def check(doc: Document, today: dt.date, start: dt.date | None,
 
 def _rescheduling(doc: Document) -> list[Problem]:
     d = doc.data
-    if d["status"] == "rescheduled" and "previous_start" not in d:
+    if d["status"] == ConclaveStatus.RESCHEDULED and "previous_start" not in d:
         return [Problem(doc.where(("status",)), "a rescheduled conclave needs its previous "
                         "first day", "add `previous_start: YYYY-MM-DD` (the date it was first "
                         "announced for)", "status")]
-    if "previous_start" in d and d["status"] != "rescheduled":
+    if "previous_start" in d and d["status"] != ConclaveStatus.RESCHEDULED:
         return [Problem(doc.where(("previous_start",)), "`previous_start` is only for a "
                         "rescheduled conclave", "remove it, or set `status: rescheduled`",
                         "previous_start")]
@@ -36,13 +35,13 @@ def _rescheduling(doc: Document) -> list[Problem]:
 
 def _against_today(doc: Document, today: dt.date, start: dt.date | None,
                    end: dt.date | None) -> list[Problem]:
-    status = doc.data.get("status")
-    if end and end < today and status == "scheduled":
+    status = ConclaveStatus(doc.data["status"])  # the schema requires it, one of these
+    if end and end < today and status == ConclaveStatus.SCHEDULED:
         return [Problem(doc.where(("status",)), f"the conclave ended on {end} but is still "
                         "`scheduled`", "set `status: held` if it took place, `unreported` if "
                         "you do not know yet, or cancelled/postponed/rescheduled",
                         "status", warning=True)]
-    if start and start > today and status in AFTER_THE_EVENT:
+    if start and start > today and status.after_the_event:
         return [Problem(doc.where(("status",)), f"`{status}` is for a conclave that has taken "
                         f"place, but this one starts on {start}", "set `status: scheduled` "
                         "until its last day has passed", "status", warning=True)]

@@ -1,51 +1,67 @@
-"""Readable names for the fixed choices in the data, marked for translation."""
+"""Readable names for the fixed choices in the data, marked for translation.
+
+Each mapping must name every value of its choice (`exhaustive` refuses the import
+otherwise), so a value added to the data model cannot reach a page without a label.
+"""
 
 from __future__ import annotations
 
 from sammelan.i18n.catalog import N_
+from sammelan.model.choices import (
+    ConclaveStatus,
+    OrganizingRole,
+    Participation,
+    SessionKind,
+    SpeakerRole,
+    exhaustive,
+)
 
-CONCLAVE_STATUS = {
-    "scheduled": N_("Scheduled"),
-    "postponed": N_("Postponed"),
-    "rescheduled": N_("Rescheduled"),
-    "cancelled": N_("Cancelled"),
-    "moved-online": N_("Moved online"),
-    "held": N_("Held"),
-    "unreported": N_("Outcome not yet reported"),
-}
-SESSION_STATUS = {"scheduled": N_("Scheduled"), "cancelled": N_("Cancelled")}
-ORGANIZER_ROLE = {
-    "host": N_("Host"),
-    "co-organizer": N_("Co-organizer"),
-    "nodal-agency": N_("Nodal agency"),
-    "nodal-psu": N_("Nodal defence PSU"),
-    "partner": N_("Partner"),
-    "media": N_("Media partner"),
-}
-SPEAKER_ROLE = {
-    "chief-guest": N_("Chief guest"),
-    "guest-of-honour": N_("Guest of honour"),
-    "chair": N_("Chair"),
-    "moderator": N_("Moderator"),
-    "speaker": N_("Speaker"),
-    "presenter": N_("Presenter"),
-}
-SESSION_KIND = {
-    "inauguration": N_("Inauguration"),
-    "keynote": N_("Keynote"),
-    "address": N_("Address"),
-    "panel": N_("Panel discussion"),
-    "seminar": N_("Seminar"),
-    "workshop": N_("Workshop"),
-    "presentation": N_("Presentation"),
-    "exhibition": N_("Exhibition"),
-    "b2b-meetings": N_("B2B meetings"),
-    "discussion": N_("Discussion"),
-    "session": N_("Session"),
-}
-PARTICIPATION = {"confirmed": N_("Confirmed"), "tentative": N_("Likely (not yet confirmed)")}
+CONCLAVE_STATUS = exhaustive(ConclaveStatus, {
+    ConclaveStatus.SCHEDULED: N_("Scheduled"),
+    ConclaveStatus.POSTPONED: N_("Postponed"),
+    ConclaveStatus.RESCHEDULED: N_("Rescheduled"),
+    ConclaveStatus.CANCELLED: N_("Cancelled"),
+    ConclaveStatus.MOVED_ONLINE: N_("Moved online"),
+    ConclaveStatus.HELD: N_("Held"),
+    ConclaveStatus.UNREPORTED: N_("Outcome not yet reported"),
+})
+ORGANIZER_ROLE = exhaustive(OrganizingRole, {
+    OrganizingRole.HOST: N_("Host"),
+    OrganizingRole.CO_ORGANIZER: N_("Co-organizer"),
+    OrganizingRole.NODAL_AGENCY: N_("Nodal agency"),
+    OrganizingRole.NODAL_PSU: N_("Nodal defence PSU"),
+    OrganizingRole.PARTNER: N_("Partner"),
+    OrganizingRole.MEDIA: N_("Media partner"),
+})
+SPEAKER_ROLE = exhaustive(SpeakerRole, {
+    SpeakerRole.CHIEF_GUEST: N_("Chief guest"),
+    SpeakerRole.GUEST_OF_HONOUR: N_("Guest of honour"),
+    SpeakerRole.CHAIR: N_("Chair"),
+    SpeakerRole.MODERATOR: N_("Moderator"),
+    SpeakerRole.SPEAKER: N_("Speaker"),
+    SpeakerRole.PRESENTER: N_("Presenter"),
+})
+SESSION_KIND = exhaustive(SessionKind, {
+    SessionKind.INAUGURATION: N_("Inauguration"),
+    SessionKind.KEYNOTE: N_("Keynote"),
+    SessionKind.ADDRESS: N_("Address"),
+    SessionKind.PANEL: N_("Panel discussion"),
+    SessionKind.SEMINAR: N_("Seminar"),
+    SessionKind.WORKSHOP: N_("Workshop"),
+    SessionKind.PRESENTATION: N_("Presentation"),
+    SessionKind.EXHIBITION: N_("Exhibition"),
+    SessionKind.B2B_MEETINGS: N_("B2B meetings"),
+    SessionKind.DISCUSSION: N_("Discussion"),
+    SessionKind.SESSION: N_("Session"),
+})
+PARTICIPATION = exhaustive(Participation, {
+    Participation.CONFIRMED: N_("Confirmed"),
+    Participation.TENTATIVE: N_("Likely (not yet confirmed)"),
+})
 LANGUAGE_NAME = {"hi": "हिन्दी", "en": "English"}
 
-ALL = {"conclave_status": CONCLAVE_STATUS, "session_status": SESSION_STATUS,
-       "organizer_role": ORGANIZER_ROLE, "speaker_role": SPEAKER_ROLE,
-       "session_kind": SESSION_KIND, "participation": PARTICIPATION}
+# What the templates read as `labels`, e.g. `labels.conclave_status[c.status]`. A session's
+# status has no label: the agenda marks a cancelled session with its own words.
+ALL = {"conclave_status": CONCLAVE_STATUS, "organizer_role": ORGANIZER_ROLE,
+       "speaker_role": SPEAKER_ROLE, "session_kind": SESSION_KIND,
+       "participation": PARTICIPATION}

@@ -8,6 +8,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from sammelan.model.choices import (
+    Attendance,
+    ConclaveStatus,
+    OrganizationKind,
+    OrganizingRole,
+    Participation,
+    SessionKind,
+    SessionStatus,
+    SpeakerRole,
+)
+
 LANGUAGES = ("hi", "en")
 # `updated` of an entity built outside the loader (the loader stamps each one with the
 # last commit of its sources, see provenance.py).
@@ -59,7 +70,7 @@ class Venue:
 class Organization:
     slug: str
     name: Text
-    kind: str
+    kind: OrganizationKind
     acronym: str | None = None
     url: str | None = None
 
@@ -69,7 +80,7 @@ class Speaker:
     slug: str
     name: Text
     designation: Text
-    status: str
+    status: Participation
     honorific: Text | None = None
     organization: Organization | None = None
     photo: str | None = None
@@ -79,7 +90,7 @@ class Speaker:
 
     @property
     def tentative(self) -> bool:
-        return self.status == "tentative"
+        return self.status == Participation.TENTATIVE
 
 
 @dataclass(frozen=True)
@@ -96,19 +107,19 @@ class Scheme:
 @dataclass(frozen=True)
 class SessionSpeaker:
     speaker: Speaker
-    role: str
+    role: SpeakerRole
 
 
 @dataclass(frozen=True)
 class Session:
     id: str
     title: Text
-    kind: str
+    kind: SessionKind
     date: dt.date | None = None
     start: dt.time | None = None
     end: dt.time | None = None
     track: Text | None = None
-    status: str = "scheduled"
+    status: SessionStatus = SessionStatus.SCHEDULED
     sequence: int = 0
     summary: Text | None = None
     speakers: tuple[SessionSpeaker, ...] = ()
@@ -121,7 +132,7 @@ class Session:
 
     @property
     def cancelled(self) -> bool:
-        return self.status == "cancelled"
+        return self.status == SessionStatus.CANCELLED
 
     def starts_at(self, tz: dt.tzinfo) -> dt.datetime | None:
         if not self.timed:
@@ -137,13 +148,13 @@ class Session:
 @dataclass(frozen=True)
 class OrganizerRole:
     organization: Organization
-    roles: tuple[str, ...]
+    roles: tuple[OrganizingRole, ...]
 
 
 @dataclass(frozen=True)
 class Participant:
     organization: Organization
-    status: str
+    status: Participation
 
 
 @dataclass(frozen=True)
@@ -158,14 +169,14 @@ class Person:
 class Conclave:
     slug: str
     title: Text
-    status: str
+    status: ConclaveStatus
     start: dt.date
     end: dt.date
     venue: Venue
     organizers: tuple[OrganizerRole, ...]
     sessions: tuple[Session, ...]
     timezone: str = "Asia/Kolkata"
-    attendance: str = "offline"
+    attendance: Attendance = Attendance.OFFLINE
     previous_start: dt.date | None = None
     registration: str | None = None
     participants: tuple[Participant, ...] = ()
@@ -205,9 +216,8 @@ class Conclave:
         return tuple(entry.speaker for entry in self.speaker_roles())
 
     def chief_guests(self) -> tuple[Speaker, ...]:
-        return tuple(
-            e.speaker for s in self.sessions for e in s.speakers if e.role == "chief-guest"
-        )
+        return tuple(e.speaker for s in self.sessions for e in s.speakers
+                     if e.role == SpeakerRole.CHIEF_GUEST)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Reads every source once, validates it, and builds the immutable model.
 
 Problems are collected with their location; if any is an error the caller
-gets them all at once (SourceErrors) and nothing is rendered.
+gets them all at once (SourceErrors) and nothing is rendered. Fixed choices become
+the enums of choices.py here; the schema has already refused any other value.
 """
 
 from __future__ import annotations
@@ -15,6 +16,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sammelan.checks import dates, placeholders, schema, status
 from sammelan.checks.agenda import check_sessions
 from sammelan.errors import Location, Problem, SourceErrors
+from sammelan.model.choices import (
+    Attendance,
+    ConclaveStatus,
+    OrganizationKind,
+    OrganizingRole,
+    Participation,
+    SessionKind,
+    SessionStatus,
+    SpeakerRole,
+)
 from sammelan.model.entities import (
     LANGUAGES,
     Conclave,
@@ -168,14 +179,15 @@ class _Builder:
 
     def organization(self, slug: str, doc: Document) -> Organization:
         d = doc.data
-        return Organization(slug=slug, name=text(d["name"]), kind=d["kind"],
+        return Organization(slug=slug, name=text(d["name"]),
+                            kind=OrganizationKind(d["kind"]),
                             acronym=d.get("acronym"), url=d.get("url"))
 
     def speaker(self, slug: str, doc: Document) -> Speaker:
         d = doc.data
         org = self.ref(doc, ("organization",), "organization") if "organization" in d else None
         return Speaker(slug=slug, name=text(d["name"]), designation=text(d["designation"]),
-                       status=d["status"], honorific=text(d.get("honorific")),
+                       status=Participation(d["status"]), honorific=text(d.get("honorific")),
                        organization=org, photo=d.get("photo"),
                        links=tuple(d.get("links", ())),
                        bio=self.prose("speaker", slug, required=False))
@@ -216,9 +228,9 @@ class _Builder:
             return None
         self.problems.extend(check_sessions(doc, sessions, start, end))
         return Conclave(
-            slug=slug, title=text(d["title"]), status=d["status"], start=start, end=end,
-            venue=venue, organizers=self.organizers(doc), sessions=sessions,
-            timezone=zone, attendance=d.get("attendance", "offline"),
+            slug=slug, title=text(d["title"]), status=ConclaveStatus(d["status"]),
+            start=start, end=end, venue=venue, organizers=self.organizers(doc), sessions=sessions,
+            timezone=zone, attendance=Attendance(d.get("attendance", Attendance.OFFLINE)),
             previous_start=self.date(doc, ("previous_start",)),
             registration=d.get("registration"), participants=self.participants(doc),
             people=self.people(doc), schemes=self.refs(doc, ("schemes",), "scheme"),
@@ -240,7 +252,7 @@ class _Builder:
         for i, entry in enumerate(doc.data["organizers"]):
             org = self.ref(doc, ("organizers", i, "organization"), "organization")
             if org:
-                found.append(OrganizerRole(org, tuple(entry["roles"])))
+                found.append(OrganizerRole(org, tuple(map(OrganizingRole, entry["roles"]))))
         return tuple(found)
 
     def participants(self, doc: Document) -> tuple[Participant, ...]:
@@ -248,7 +260,7 @@ class _Builder:
         for i, entry in enumerate(doc.data.get("participants", ())):
             org = self.ref(doc, ("participants", i, "organization"), "organization")
             if org:
-                found.append(Participant(org, entry["status"]))
+                found.append(Participant(org, Participation(entry["status"])))
         return tuple(found)
 
     def people(self, doc: Document) -> tuple[Person, ...]:
@@ -267,10 +279,11 @@ class _Builder:
         for i, entry in enumerate(d.get("speakers", ())):
             speaker = self.ref(doc, path + ("speakers", i, "speaker"), "speaker")
             if speaker:
-                speakers.append(SessionSpeaker(speaker, entry["role"]))
+                speakers.append(SessionSpeaker(speaker, SpeakerRole(entry["role"])))
         return Session(
-            id=d["id"], title=text(d["title"]), kind=d["kind"], date=day, start=start, end=end,
-            track=text(d.get("track")), status=d.get("status", "scheduled"),
+            id=d["id"], title=text(d["title"]), kind=SessionKind(d["kind"]), date=day,
+            start=start, end=end, track=text(d.get("track")),
+            status=SessionStatus(d.get("status", SessionStatus.SCHEDULED)),
             sequence=d.get("sequence", 0), summary=text(d.get("summary")),
             speakers=tuple(speakers),
             organizations=self.refs(doc, path + ("organizations",), "organization"),

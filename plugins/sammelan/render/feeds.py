@@ -19,9 +19,6 @@ from sammelan.render.plaintext import first_paragraph
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_TITLE = N_("Sammelan: conclaves and news")
 
-# Statuses that change a visitor's plans, so they belong in an entry's headline.
-CHANGES_OF_PLAN = {"postponed", "rescheduled", "cancelled", "moved-online"}
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -48,7 +45,7 @@ def entries(site: Site, lang: str, config: RenderConfig) -> list[Entry]:
 def conclave_entry(conclave: Conclave, lang: str, config: RenderConfig) -> Entry:
     _ = Gettext(lang)
     title = conclave.title(lang)
-    if conclave.status in CHANGES_OF_PLAN:
+    if conclave.status.changes_plans:  # news a reader of the feed must not miss
         title = f"{title} ({_(CONCLAVE_STATUS[conclave.status])})"
     venue = conclave.venue
     summary = (f"{formatting.date_range(conclave.start, conclave.end, lang)}, "

@@ -8,6 +8,7 @@ import json
 from collections.abc import Callable
 
 from sammelan.i18n.catalog import N_, Gettext
+from sammelan.model.choices import Attendance, ConclaveStatus, exhaustive
 from sammelan.model.entities import Conclave, NewsItem, Organization, Session, Site, Speaker, Venue
 from sammelan.render import urls
 from sammelan.render.config import RenderConfig
@@ -15,13 +16,16 @@ from sammelan.render.pages import Page
 from sammelan.render.plaintext import first_paragraph
 
 SCHEMA = "https://schema.org"
-EVENT_STATUS = {"scheduled": "EventScheduled", "postponed": "EventPostponed",
-                "rescheduled": "EventRescheduled", "cancelled": "EventCancelled",
-                "moved-online": "EventMovedOnline",
-                # schema.org has no "took place": a held event kept its schedule.
-                "held": "EventScheduled", "unreported": "EventScheduled"}
-ATTENDANCE = {"offline": "OfflineEventAttendanceMode", "online": "OnlineEventAttendanceMode",
-              "mixed": "MixedEventAttendanceMode"}
+EVENT_STATUS = exhaustive(ConclaveStatus, {
+    ConclaveStatus.SCHEDULED: "EventScheduled", ConclaveStatus.POSTPONED: "EventPostponed",
+    ConclaveStatus.RESCHEDULED: "EventRescheduled", ConclaveStatus.CANCELLED: "EventCancelled",
+    ConclaveStatus.MOVED_ONLINE: "EventMovedOnline",
+    # schema.org has no "took place": a held event kept its schedule.
+    ConclaveStatus.HELD: "EventScheduled", ConclaveStatus.UNREPORTED: "EventScheduled"})
+ATTENDANCE = exhaustive(Attendance, {
+    Attendance.OFFLINE: "OfflineEventAttendanceMode",
+    Attendance.ONLINE: "OnlineEventAttendanceMode",
+    Attendance.MIXED: "MixedEventAttendanceMode"})
 # Inside a JSON string these escapes mean the same characters, but the HTML parser never
 # sees "</script>" or "<!--"; U+2028/9 would end a line in older JavaScript parsers.
 _ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
@@ -130,8 +134,10 @@ def end_date(conclave: Conclave) -> str:
     return max(ends).isoformat() if ends else conclave.end.isoformat()
 
 
-def attendance(conclave: Conclave) -> str:
-    return "online" if conclave.status == "moved-online" else conclave.attendance
+def attendance(conclave: Conclave) -> Attendance:
+    if conclave.status == ConclaveStatus.MOVED_ONLINE:
+        return Attendance.ONLINE
+    return conclave.attendance
 
 
 def location(conclave: Conclave, lang: str, url: str) -> dict | list[dict]:
@@ -139,10 +145,10 @@ def location(conclave: Conclave, lang: str, url: str) -> dict | list[dict]:
     one, else the conclave's own page (which says how to join)."""
     online = {"@type": "VirtualLocation", "url": conclave.registration or url}
     mode = attendance(conclave)
-    if mode == "online":
+    if mode == Attendance.ONLINE:
         return online
     venue = place(conclave.venue, lang)
-    return [venue, online] if mode == "mixed" else venue
+    return [venue, online] if mode == Attendance.MIXED else venue
 
 
 def place(venue: Venue, lang: str) -> dict:
@@ -180,7 +186,7 @@ def person(speaker: Speaker, lang: str, config: RenderConfig) -> dict:
 
 
 def sub_event(conclave: Conclave, session: Session, lang: str, config: RenderConfig) -> dict:
-    status = "cancelled" if session.cancelled else conclave.status
+    status = ConclaveStatus.CANCELLED if session.cancelled else conclave.status
     end = session.ends_at(conclave.tz)
     url = config.absolute(urls.conclave(lang, conclave.slug))
     return compact({

@@ -15,10 +15,18 @@ from dataclasses import dataclass
 
 from sammelan.i18n import labels
 from sammelan.i18n.catalog import N_, Gettext
+from sammelan.model.choices import ConclaveStatus, SpeakerRole, exhaustive
 from sammelan.model.entities import Conclave, Session
 from sammelan.render import urls
 
-STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+# RFC 5545 knows only these three. A postponed conclave has no day yet: its old days stay
+# in the calendar, marked as not to be counted on. Moved online or rescheduled, it does take
+# place on the days the entry now shows.
+STATUS = exhaustive(ConclaveStatus, {
+    ConclaveStatus.SCHEDULED: "CONFIRMED", ConclaveStatus.POSTPONED: "TENTATIVE",
+    ConclaveStatus.RESCHEDULED: "CONFIRMED", ConclaveStatus.CANCELLED: "CANCELLED",
+    ConclaveStatus.MOVED_ONLINE: "CONFIRMED", ConclaveStatus.HELD: "CONFIRMED",
+    ConclaveStatus.UNREPORTED: "CONFIRMED"})
 
 
 @dataclass(frozen=True)
@@ -47,14 +55,14 @@ def entries(conclave: Conclave, lang: str) -> list[Entry]:
 
 def conclave_entry(c: Conclave, lang: str) -> Entry:
     _ = Gettext(lang)
-    lines = [_(labels.CONCLAVE_STATUS[c.status])] if c.status != "scheduled" else []
+    lines = [_(labels.CONCLAVE_STATUS[c.status])] if c.status != ConclaveStatus.SCHEDULED else []
     lines += [speaker_line(e.role, e.speaker, lang) for e in c.speaker_roles()]
     if len(c.days) == 1:
         lines += _untimed_lines(c, c.start, _("Time to be announced"), lang)
     lines += _untimed_lines(c, None, _("Day to be announced"), lang)
     return Entry(
         key=c.slug, summary=c.title(lang), start=c.start, end=c.end + dt.timedelta(days=1),
-        status=STATUS.get(c.status, "CONFIRMED"), description="\n".join(lines),
+        status=STATUS[c.status], description="\n".join(lines),
         location=c.venue.full_address(lang), anchor="",
         state=f"{c.start}/{c.end} {c.status}")
 
@@ -91,7 +99,7 @@ def day_entries(c: Conclave, lang: str) -> list[Entry]:
             key=f"{c.slug}-day-{day.isoformat()}",
             summary=_(N_("%(conclave)s: %(sessions)s (time to be announced)"),
                       conclave=c.title(lang), sessions=titles),
-            start=day, end=day + dt.timedelta(days=1), status=STATUS.get(c.status, "CONFIRMED"),
+            start=day, end=day + dt.timedelta(days=1), status=STATUS[c.status],
             description="\n".join(_session_lines(untimed, lang)),
             location=c.venue.full_address(lang), anchor=urls.session_anchor(untimed[0].id),
             state=f"{day} {c.status}"))
@@ -99,9 +107,9 @@ def day_entries(c: Conclave, lang: str) -> list[Entry]:
 
 
 def session_status(c: Conclave, s: Session) -> str:
-    if s.cancelled or c.status == "cancelled":
+    if s.cancelled:
         return "CANCELLED"
-    return STATUS.get(c.status, "CONFIRMED")
+    return STATUS[c.status]
 
 
 def session_state(c: Conclave, s: Session) -> str:
@@ -114,7 +122,7 @@ def _hhmm(moment: dt.time | None) -> str:
     return moment.strftime("%H:%M") if moment else ""
 
 
-def speaker_line(role: str, speaker, lang: str) -> str:
+def speaker_line(role: SpeakerRole, speaker, lang: str) -> str:
     _ = Gettext(lang)
     name = speaker.name(lang)
     if speaker.honorific:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from sammelan.i18n import labels
 from sammelan.i18n.catalog import Gettext
+from sammelan.model.choices import ConclaveStatus
 from sammelan.model.entities import Conclave, Session, Site
 from sammelan.render import formats, urls
 from sammelan.render.config import RenderConfig
@@ -88,7 +89,7 @@ def event(c: Conclave, s: Session, lang: str, config: RenderConfig) -> dict:
     start = s.starts_at(c.tz)
     length = (s.ends_at(c.tz) or start) - start
     title = s.title(lang)
-    if s.cancelled or c.status == "cancelled":
+    if s.cancelled or c.status == ConclaveStatus.CANCELLED:
         title = f"{_('Cancelled')}: {title}"
     page = config.app_url(urls.conclave(lang, c.slug))
     guid = _guid(config, c.slug, "session", s.id)

@@ -1,0 +1,123 @@
+"""The fixed choices of the data, each defined once, and what the model knows about them.
+
+Every `enum` of schemas/*.schema.json has its class here with the same values in the
+same order (tests/test_choices.py holds them equal). The classes are StrEnums: a member
+is the very string the organizer wrote, so comparisons with plain strings, templates,
+JSON and f-strings behave as before.
+
+A module that maps a choice to something (a label, a schema.org or iCalendar status)
+builds its mapping with `exhaustive`, which refuses at import time a mapping that
+misses a value: a value added to a schema and here then stops the build at once,
+naming what to add, instead of passing validation and failing on a KeyError mid-render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from types import MappingProxyType
+from typing import TypeVar
+
+
+class ConclaveStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    POSTPONED = "postponed"  # the new date is not known yet
+    RESCHEDULED = "rescheduled"  # the new date is known; the data gives previous_start
+    CANCELLED = "cancelled"
+    MOVED_ONLINE = "moved-online"
+    HELD = "held"  # it took place
+    UNREPORTED = "unreported"  # its last day has passed; no report yet of what became of it
+
+    @property
+    def after_the_event(self) -> bool:
+        """A report of what became of the conclave, so only for one whose days have come."""
+        return self in (ConclaveStatus.HELD, ConclaveStatus.UNREPORTED)
+
+    @property
+    def changes_plans(self) -> bool:
+        """News a visitor must act on: the day, the place or the whole event changed."""
+        return self in (ConclaveStatus.POSTPONED, ConclaveStatus.RESCHEDULED,
+                        ConclaveStatus.CANCELLED, ConclaveStatus.MOVED_ONLINE)
+
+
+class Attendance(StrEnum):
+    OFFLINE = "offline"
+    ONLINE = "online"
+    MIXED = "mixed"
+
+
+class OrganizingRole(StrEnum):
+    """What an organization does for a conclave (OrganizerRole.roles in entities.py)."""
+
+    HOST = "host"
+    CO_ORGANIZER = "co-organizer"
+    NODAL_AGENCY = "nodal-agency"
+    NODAL_PSU = "nodal-psu"
+    PARTNER = "partner"
+    MEDIA = "media"
+
+
+class Participation(StrEnum):
+    """Whether a speaker or a participating organization is confirmed or only likely."""
+
+    CONFIRMED = "confirmed"
+    TENTATIVE = "tentative"
+
+
+class SessionKind(StrEnum):
+    INAUGURATION = "inauguration"
+    KEYNOTE = "keynote"
+    ADDRESS = "address"
+    PANEL = "panel"
+    SEMINAR = "seminar"
+    WORKSHOP = "workshop"
+    PRESENTATION = "presentation"
+    EXHIBITION = "exhibition"
+    B2B_MEETINGS = "b2b-meetings"
+    DISCUSSION = "discussion"
+    SESSION = "session"
+
+
+class SessionStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"  # the session stays on the agenda, struck through
+
+
+class SpeakerRole(StrEnum):
+    """What a speaker does in a session."""
+
+    CHIEF_GUEST = "chief-guest"
+    GUEST_OF_HONOUR = "guest-of-honour"
+    CHAIR = "chair"
+    MODERATOR = "moderator"
+    SPEAKER = "speaker"
+    PRESENTER = "presenter"
+
+
+class OrganizationKind(StrEnum):
+    GOVERNMENT = "government"
+    CHAMBER = "chamber"
+    ASSOCIATION = "association"
+    PSU = "psu"
+    COMPANY = "company"
+    MEDIA = "media"
+    CONSULTANCY = "consultancy"
+    OTHER = "other"
+
+
+C = TypeVar("C", bound=StrEnum)
+V = TypeVar("V")
+
+
+def exhaustive(choices: type[C], mapping: Mapping[C, V]) -> Mapping[str, V]:
+    """`mapping`, read-only and keyed by the plain values, once it is known to cover every
+    member of `choices` and nothing else; a TypeError naming the difference otherwise."""
+    values = [member.value for member in choices]
+    missing = [value for value in values if value not in mapping]
+    unknown = [str(key) for key in mapping if key not in values]
+    if missing or unknown:
+        raise TypeError(f"a mapping of {choices.__name__} must cover each of its values "
+                        f"exactly: missing {missing}, unknown {unknown}")
+    # Plain-string keys: templates and the loader's raw data look values up as text, and
+    # a member, being that text, finds the same entry.
+    return MappingProxyType({value: mapping[value] for value in values})
