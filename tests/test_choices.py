@@ -34,6 +34,7 @@ from sammelan.model.choices import (
 from sammelan.model.loader import load_site
 from sammelan.render import feeds, jsonld, urls
 from sammelan.render.calendar import entries
+from sammelan.render.config import RenderConfig
 
 SESSIONS = "/properties/sessions/items/properties"
 # Where each schema has an `enum`, and the choice it must equal.
@@ -155,7 +156,7 @@ def bundled():
 @pytest.mark.parametrize("lang", ["hi", "en"])
 def test_feed_headline_names_a_change_of_plan(bundled, status, lang):
     conclave = replace(bundled.conclaves[0], status=status)
-    title = feeds.conclave_entry(conclave, lang, "https://example.org/").title
+    title = feeds.conclave_entry(conclave, lang, RenderConfig()).title
     label = Gettext(lang)(labels.CONCLAVE_STATUS[status])
     expected = f"{conclave.title(lang)} ({label})" if status.changes_plans else None
     assert title == (expected or conclave.title(lang))
