@@ -5,6 +5,8 @@ says what is wrong with one that is not."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 
 from sammelan.errors import Problem
 from sammelan.sources.yamldoc import Document
@@ -12,6 +14,7 @@ from sammelan.sources.yamldoc import Document
 DATE_FIX = "write a real date as YYYY-MM-DD"
 TIME_FIX = "write HH:MM on the 24-hour clock, e.g. \"15:00\""
 MOMENT_FIX = "write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\""
+T = TypeVar("T")
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -34,23 +37,11 @@ def parse_time(text: str) -> dt.time | None:
 
 def date(doc: Document, path: tuple) -> tuple[dt.date | None, list[Problem]]:
     """The date at `path` (None when absent), or the problem that it is no real day."""
-    value = _value(doc, path)
-    if value is None:
-        return None, []
-    day = parse_date(value)
-    if day is None:
-        return None, [_problem(doc, path, f"{value} is not a date in the calendar", DATE_FIX)]
-    return day, []
+    return _read(doc, path, parse_date, "{} is not a date in the calendar", DATE_FIX)
 
 
 def time(doc: Document, path: tuple) -> tuple[dt.time | None, list[Problem]]:
-    value = _value(doc, path)
-    if value is None:
-        return None, []
-    moment = parse_time(value)
-    if moment is None:
-        return None, [_problem(doc, path, f"{value} is not a time of day", TIME_FIX)]
-    return moment, []
+    return _read(doc, path, parse_time, "{} is not a time of day", TIME_FIX)
 
 
 def moment(doc: Document, path: tuple, zone: dt.tzinfo
@@ -64,6 +55,17 @@ def moment(doc: Document, path: tuple, zone: dt.tzinfo
     if day is None or clock is None:
         return None, [_problem(doc, path, f"{value} is not a real date and time", MOMENT_FIX)]
     return dt.datetime.combine(day, clock, tzinfo=zone), []
+
+
+def _read(doc: Document, path: tuple, parse: Callable[[str], T | None], message: str,
+          fix: str) -> tuple[T | None, list[Problem]]:
+    value = _value(doc, path)
+    if value is None:
+        return None, []
+    found = parse(value)
+    if found is None:
+        return None, [_problem(doc, path, message.format(value), fix)]
+    return found, []
 
 
 def _value(doc: Document, path: tuple) -> str | None:
