@@ -1,4 +1,5 @@
-"""The real content, built: every page of the URL table, with the seeds' facts."""
+"""The seeded content (tests/fixtures/seeded/), built: every page of the URL table, with
+the seeds' facts."""
 
 from __future__ import annotations
 
