@@ -45,8 +45,8 @@ def load_site(root: Path, today: dt.date, strict: bool = False) -> tuple[Site, l
     builder = _Builder(root, today)
     site = builder.build()
     problems = builder.problems
-    if strict:
-        problems = [Problem(p.location, p.message, p.fix, p.field) for p in problems]
+    if strict:  # every warning becomes an error, but advice stays advice
+        problems = [p if p.advisory else replace(p, warning=False) for p in problems]
     if any(not p.warning for p in problems):
         raise SourceErrors(problems)
     return site, sorted(problems)
@@ -290,14 +290,15 @@ class _Builder:
             schemes=self.refs(doc, path + ("schemes",), "scheme"))
 
     def warn_unused_speakers(self) -> None:
-        # by what the sources name, so one broken conclave does not make its speakers "unused"
+        # by what the sources name, so one broken conclave does not make its speakers "unused";
+        # advisory: a speaker whose conclave was removed still has a true page
         for slug in self.tables["speaker"]:
             if ("speaker", slug) not in self.referenced:
                 self.problems.append(Problem(
                     Location(f"data/speakers/{slug}.yaml", 1, 1),
                     f"speaker `{slug}` is in no session and named by no conclave",
                     "add them to a session's `speakers` or a conclave's `people`, "
-                    "or delete the file", warning=True))
+                    "or delete the file", warning=True, advisory=True))
 
 
 def _get(data, path: tuple):
