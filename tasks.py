@@ -82,17 +82,24 @@ def docs(c):
 def calendar_sequences(c):
     """Record each calendar entry's day, time and status, raising SEQUENCE where they changed
     (commit data/calendar-sequences.json with the change)."""
-    from sammelan.adapter import build_date
     from sammelan.errors import SourceErrors
+
+    try:
+        changed = record_calendar_sequences(ROOT)
+    except SourceErrors as errors:
+        sys.exit(str(errors))
+    print(f"{len(changed)} calendar entries recorded anew: {', '.join(changed) or 'none'}")
+
+
+def record_calendar_sequences(root: Path) -> list[str]:
+    """What `invoke calendar-sequences` does to the project at `root` (the tests call it on
+    a copy): record the entries' states as of today; the keys that changed."""
+    from sammelan.adapter import build_date
     from sammelan.model.loader import load_site
     from sammelan.render.calendar import sequences
 
-    try:
-        site, _ = load_site(ROOT, build_date())
-    except SourceErrors as errors:
-        sys.exit(str(errors))
-    changed = sequences.record(ROOT, site)
-    print(f"{len(changed)} calendar entries recorded anew: {', '.join(changed) or 'none'}")
+    site, _ = load_site(root, build_date())
+    return sequences.record(root, site)
 
 
 @task
