@@ -281,13 +281,16 @@ class _Builder:
             speaker = self.ref(doc, path + ("speakers", i, "speaker"), "speaker")
             if speaker:
                 speakers.append(SessionSpeaker(speaker, entry["role"]))
+        organizations = self.refs(doc, path + ("organizations",), "organization")
+        schemes = self.refs(doc, path + ("schemes",), "scheme")
+        if any(d.get(name) is not None and value is None
+               for name, value in (("date", day), ("start", start), ("end", end))):
+            return None  # reported already; the agenda checks would misread the gap
         return Session(
             id=d["id"], title=text(d["title"]), kind=d["kind"], date=day, start=start, end=end,
             track=text(d.get("track")), status=d.get("status", "scheduled"),
             sequence=d.get("sequence", 0), summary=text(d.get("summary")),
-            speakers=tuple(speakers),
-            organizations=self.refs(doc, path + ("organizations",), "organization"),
-            schemes=self.refs(doc, path + ("schemes",), "scheme"))
+            speakers=tuple(speakers), organizations=organizations, schemes=schemes)
 
     def warn_unused_speakers(self) -> None:
         # by what the sources name, so one broken conclave does not make its speakers "unused";
