@@ -135,11 +135,14 @@ def calendar_problems(output: Path) -> list[str]:
                           .walk("VEVENT")}
         except Exception as error:  # noqa: BLE001 - any failure to read is the finding
             found.append(f"{path.relative_to(output)}: icalendar cannot read it: {error}")
-    try:
-        theirs = icaljs_read(files)
-    except subprocess.CalledProcessError as error:
-        return found + [f"ical.js cannot read the calendars: {error.stderr}"]
+    theirs = icaljs_read(files)
+    for path in files:
+        if "error" in theirs[str(path)]:
+            found.append(f"{path.relative_to(output)}: ical.js cannot read it: "
+                         f"{theirs[str(path)]['error']}")
     for path, uids in ours.items():
+        if "error" in theirs[str(path)]:
+            continue
         read_by_js = {e["uid"] for e in theirs[str(path)]["events"]}
         if uids != read_by_js:
             found.append(f"{path.relative_to(output)}: icalendar reads {sorted(uids)}, "

@@ -193,6 +193,7 @@ def test_ical_js_reads_every_calendar_as_icalendar_does(published_dir):
     files = calendars(published_dir)
     read_by_js = icaljs_read(files)
     for path in files:
+        assert "error" not in read_by_js[str(path)], read_by_js[str(path)]
         theirs = {e["uid"]: e for e in read_by_js[str(path)]["events"]}
         ours = by_uid(path)
         assert set(theirs) == set(ours), path

@@ -37,8 +37,11 @@ def test_a_link_to_a_missing_file_or_anchor_is_found(site):
 
 def test_a_calendar_one_reader_cannot_read_is_found(site):
     (site / PAGE / "calendar.ics").write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")
-    found = calendar_problems(site)
-    assert found and all(f"{PAGE}/calendar.ics" in line or "ical.js" in line for line in found)
+    icalendar, ical_js = calendar_problems(site)
+    assert icalendar.startswith(f"{PAGE}/calendar.ics: icalendar cannot read it: Found no "
+                                "components")
+    assert ical_js == (f"{PAGE}/calendar.ics: ical.js cannot read it: ParserError: invalid "
+                       "ical body. component began but did not end")
 
 
 def test_an_invalid_or_missing_schedule_is_found(site):
