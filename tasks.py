@@ -84,17 +84,25 @@ def calendar_sequences(c):
     """Record each calendar entry's day, time and status, raising SEQUENCE where they changed
     (commit data/calendar-sequences.json with the change)."""
     from sammelan.errors import SourceErrors
-    from sammelan.model.loader import load_site
-    from sammelan.options import BuildOptions, OptionError, epoch_from_environment
-    from sammelan.render.calendar import sequences
+    from sammelan.options import OptionError
 
     try:
-        options = BuildOptions(epoch=epoch_from_environment())
-        site, _ = load_site(ROOT, options.today(), epoch=options.epoch)
+        changed = record_calendar_sequences(ROOT)
     except (SourceErrors, OptionError) as errors:
         sys.exit(str(errors))
-    changed = sequences.record(ROOT, site)
     print(f"{len(changed)} calendar entries recorded anew: {', '.join(changed) or 'none'}")
+
+
+def record_calendar_sequences(root: Path) -> list[str]:
+    """What `invoke calendar-sequences` does to the project at `root` (the tests call it on
+    a copy): record the entries' states as of today; the keys that changed."""
+    from sammelan.model.loader import load_site
+    from sammelan.options import BuildOptions, epoch_from_environment
+    from sammelan.render.calendar import sequences
+
+    options = BuildOptions(epoch=epoch_from_environment())
+    site, _ = load_site(root, options.today(), epoch=options.epoch)
+    return sequences.record(root, site)
 
 
 @task

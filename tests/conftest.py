@@ -1,4 +1,9 @@
-"""Shared fixtures: the real content built once per test session."""
+"""Shared fixtures: a frozen copy of the seeded content (tests/fixtures/seeded/), built once
+per test session.
+
+Tests that name a slug, a fact or a line number run on that frozen copy, never on the live
+data/ and content/: those belong to the organizers, who must be free to change them. The live
+content is checked only by checks that hold for any valid content (test_live_content.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +17,11 @@ from lxml import html as lxml_html
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+# data/ and content/ as seeded when the tests were written; never edited to follow the live ones
+SEEDED = ROOT / "tests" / "fixtures" / "seeded"
+SOURCES = ("data", "content")  # what organizers write; the rest is the project's code
+CODE = ("schemas", "themes", "plugins")
+SETTINGS = ("pelicanconf.py", "publishconf.py")
 # 1 January 2026 IST: the Jamshedpur conclave is upcoming, the three 2025 ones are past.
 BUILD_EPOCH = "1767205800"
 
@@ -26,18 +36,24 @@ def build_into(output: Path, settings: str = "pelicanconf.py", root: Path = ROOT
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The bundled content built with preview settings (relative links)."""
-    output = tmp_path_factory.mktemp("preview") / "output"
-    assert build_into(output) == 0
+def seeded_root(tmp_path_factory) -> Path:
+    """A copy of the project with the seeded content, shared read-only by the session."""
+    return copy_project(tmp_path_factory.mktemp("seeded") / "project")
+
+
+@pytest.fixture(scope="session")
+def site_dir(seeded_root) -> Path:
+    """The seeded content built with preview settings (relative links)."""
+    output = seeded_root.parent / "preview"
+    assert build_into(output, root=seeded_root) == 0
     return output
 
 
 @pytest.fixture(scope="session")
-def published_dir(tmp_path_factory) -> Path:
-    """The bundled content built with publishconf.py (absolute URLs)."""
-    output = tmp_path_factory.mktemp("published") / "output"
-    assert build_into(output, "publishconf.py") == 0
+def published_dir(seeded_root) -> Path:
+    """The seeded content built with publishconf.py (absolute URLs)."""
+    output = seeded_root.parent / "published"
+    assert build_into(output, "publishconf.py", root=seeded_root) == 0
     return output
 
 
@@ -57,18 +73,22 @@ def pot(tmp_path_factory) -> Path:
     return target
 
 
-def copy_project(target: Path) -> Path:
-    """A writable copy of the project's sources at `target`."""
-    for name in ("data", "content", "schemas", "themes", "plugins"):
+def copy_project(target: Path, sources: Path = SEEDED) -> Path:
+    """A writable copy of the project at `target`: the code and settings of the project, and
+    data/ and content/ from `sources` (the seeded fixture unless told; ROOT for the live
+    content). A copy has no git history: its timestamps come from SOURCE_DATE_EPOCH."""
+    for name in SOURCES:
+        shutil.copytree(sources / name, target / name)
+    for name in CODE:
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    for name in ("pelicanconf.py", "publishconf.py"):
+    for name in SETTINGS:
         shutil.copy(ROOT / name, target / name)
     return target
 
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A writable copy of the project's sources, to break on purpose."""
+    """A writable copy of the project with the seeded content, to break on purpose."""
     return copy_project(tmp_path / "project")
 
 

@@ -1,6 +1,7 @@
 // Parses each .ics file named on the command line with ical.js and prints, as JSON,
 // every event's UID, SUMMARY, SEQUENCE, STATUS and start/end (Unix seconds, or the
 // date of an all-day entry), so the Python tests can compare them with icalendar's.
+// A file ical.js cannot parse gets {error} instead, so the others are still read.
 import { readFileSync } from "node:fs";
 import ICAL from "ical.js";
 
@@ -9,13 +10,12 @@ function moment(time) {
   return time.isDate ? time.toString() : time.toUnixTime();
 }
 
-const result = {};
-for (const file of process.argv.slice(2)) {
+function read(file) {
   const root = new ICAL.Component(ICAL.parse(readFileSync(file, "utf8")));
   for (const zone of root.getAllSubcomponents("vtimezone")) {
     ICAL.TimezoneService.register(new ICAL.Timezone(zone));
   }
-  result[file] = {
+  return {
     name: root.getFirstPropertyValue("name"),
     events: root.getAllSubcomponents("vevent").map((component) => {
       const event = new ICAL.Event(component);
@@ -30,5 +30,14 @@ for (const file of process.argv.slice(2)) {
       };
     }),
   };
+}
+
+const result = {};
+for (const file of process.argv.slice(2)) {
+  try {
+    result[file] = read(file);
+  } catch (error) {
+    result[file] = { error: String(error) };
+  }
 }
 process.stdout.write(JSON.stringify(result));

@@ -1,4 +1,5 @@
-"""The real content, built: every page of the URL table, with the seeds' facts."""
+"""The seeded content (tests/fixtures/seeded/), built: every page of the URL table, with
+the seeds' facts."""
 
 from __future__ import annotations
 
@@ -80,16 +81,22 @@ def test_conclave_page_states_the_reported_facts(site_dir, slug, lang):
     assert not missing, f"{slug} ({lang}) lacks {missing}"
 
 
+def listed(tree, section: str) -> list[tuple[str, str]]:
+    """(slug, first day) of each conclave card in a section of the home page, in order."""
+    cards = tree.get_element_by_id(section).getparent().find_class("card")
+    return [(card.find(".//h3/a").get("href").rstrip("/").rsplit("/", 1)[1],
+             card.find(".//time").get("datetime")) for card in cards]
+
+
 @pytest.mark.parametrize("lang", ["hi", "en"])
-def test_home_lists_upcoming_before_past(site_dir, lang):
+def test_home_lists_upcoming_before_past_and_the_past_newest_first(site_dir, lang):
     tree = parse(page(site_dir, lang))
-    upcoming = tree.get_element_by_id("upcoming").getparent().text_content()
-    past = tree.get_element_by_id("past").getparent().text_content()
-    assert ("MSME Defence Conclave" if lang == "en" else "डिफेंस कॉन्क्लेव") in upcoming
-    assert "Jhansi" in past if lang == "en" else "झांसी" in past
-    # past conclaves newest first: Parwanoo (Nov) before Shimla (27 Sep) before Jhansi (19 Sep)
-    titles = [a.text_content() for a in tree.get_element_by_id("past").getparent().iter("a")]
-    assert len(titles) == 3
+    headings = [h.get("id") for h in tree.iter("h2") if h.get("id") in ("upcoming", "past")]
+    assert headings == ["upcoming", "past"]
+    assert listed(tree, "upcoming") == [("msme-defence-conclave-2026", "2026-01-16")]
+    assert listed(tree, "past") == [("ramp-awareness-parwanoo-2025", "2025-11-21"),
+                                    ("msme-cluster-workshop-shimla-2025", "2025-09-27"),
+                                    ("msme-for-bharat-jhansi-2025", "2025-09-19")]
 
 
 def test_language_switch_leads_to_the_same_page(site_dir):

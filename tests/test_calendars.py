@@ -4,16 +4,15 @@ and RFC 7986 line by line, read alike by icalendar and ical.js, and in step with
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from breaking import JHANSI, edit
-from conftest import ROOT, build_into, parse
+from conftest import build_into, parse
 from icalendar import Calendar
+from site_checks import calendars, icaljs_read, stale_sequences
 
 CONCLAVES = ["msme-defence-conclave-2026", "msme-for-bharat-jhansi-2025",
              "msme-cluster-workshop-shimla-2025", "ramp-awareness-parwanoo-2025"]
@@ -22,10 +21,6 @@ IST = ZoneInfo("Asia/Kolkata")
 DOMAIN = "sammelan.example.org"
 PREVIEW = "localhost"  # the domain of preview builds' UIDs
 JHANSI_SESSION = "msme-for-bharat-jhansi-2025-msme-prospects-and-challenges"
-
-
-def calendars(output: Path) -> list[Path]:
-    return sorted(output.rglob("*.ics"))
 
 
 def lang_of(output: Path, path: Path) -> str:
@@ -196,10 +191,9 @@ def test_calendar_times_are_the_times_the_page_shows_in_ist(published_dir, slug,
 
 def test_ical_js_reads_every_calendar_as_icalendar_does(published_dir):
     files = calendars(published_dir)
-    out = subprocess.run(["node", str(ROOT / "tests/icaljs_events.mjs"), *map(str, files)],
-                         capture_output=True, text=True, check=True, cwd=ROOT, timeout=60)
-    read_by_js = json.loads(out.stdout)
+    read_by_js = icaljs_read(files)
     for path in files:
+        assert "error" not in read_by_js[str(path)], read_by_js[str(path)]
         theirs = {e["uid"]: e for e in read_by_js[str(path)]["events"]}
         ours = by_uid(path)
         assert set(theirs) == set(ours), path
@@ -219,9 +213,9 @@ def test_ical_js_reads_every_calendar_as_icalendar_does(published_dir):
 
 # stable identity, SEQUENCE, status -----------------------------------------------------
 
-def test_two_builds_give_identical_calendars_and_schedules(published_dir, tmp_path):
+def test_two_builds_give_identical_calendars_and_schedules(seeded_root, published_dir, tmp_path):
     again = tmp_path / "again"
-    assert build_into(again, "publishconf.py") == 0
+    assert build_into(again, "publishconf.py", root=seeded_root) == 0
     names = ("*.ics", "schedule.xml", "schedule.json")
     first = sorted(p for n in names for p in published_dir.rglob(n))
     assert len(first) == 12 + 16
@@ -275,13 +269,10 @@ def test_sequence_rises_when_a_session_moves_and_again_when_it_is_cancelled(proj
     assert calendar[f"{JHANSI_SESSION}@{PREVIEW}"].decoded("DTSTART").hour == 16
 
 
-def test_the_committed_sequence_state_is_up_to_date():
-    from sammelan.model.loader import load_site
-    from sammelan.render.calendar import sequences
-
-    site, _ = load_site(ROOT, dt.date(2026, 1, 1))
-    assert sequences.stale(site) == [], (
-        "run `invoke calendar-sequences` and commit data/calendar-sequences.json")
+def test_the_seeded_sequence_state_is_up_to_date_and_an_unrecorded_move_is_found(project):
+    assert stale_sequences(project) == []
+    edit(project, JHANSI, 'start: "15:00"', 'start: "16:00"')
+    assert stale_sequences(project) == [JHANSI_SESSION]
 
 
 def test_cancelled_sessions_and_conclaves_say_so_and_geo_is_given(project):

@@ -1,4 +1,4 @@
-"""The loader on the real content, and what a broken copy does to a build.
+"""The loader on the seeded content, and what a broken copy does to a build.
 (Each kind of mistake and its exact message: test_mistakes.py.)"""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from breaking import JAMSHEDPUR, edit
-from conftest import ROOT, build_into, digest
+from conftest import SEEDED, build_into, digest
 from sammelan.errors import SourceErrors
 from sammelan.model.loader import load_site
 
@@ -20,8 +20,8 @@ def problems_of(project) -> list[str]:
     return [p.render() for p in caught.value.problems if not p.warning]
 
 
-def test_real_content_loads_without_problems():
-    site, warnings = load_site(ROOT, dt.date(2026, 11, 23))
+def test_seeded_content_loads_without_problems():
+    site, warnings = load_site(SEEDED, dt.date(2026, 11, 23))
     assert len(site.conclaves) == 4 and not warnings
     jamshedpur = next(c for c in site.conclaves if c.slug == "msme-defence-conclave-2026")
     assert jamshedpur.start == dt.date(2026, 1, 16) and jamshedpur.end == dt.date(2026, 1, 17)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from breaking import JAMSHEDPUR, JHANSI, edit, messages
+from breaking import JAMSHEDPUR, JHANSI, JHANSI_EN, edit, messages
+
+NEWS = "data/news/msme-defence-conclave-jharkhand-first.yaml"
+VENUE = "data/venues/parwanoo.yaml"
 
 FUNDING_SESSION = '    kind: session\n    date: "2025-09-19"\n    summary:\n      hi: फंडिंग'
 
 
-def test_the_bundled_sources_have_no_problem_even_under_strict(project):
+def test_the_seeded_sources_have_no_problem_even_under_strict(project):
     assert messages(project) == []
 
 
@@ -115,13 +118,31 @@ def test_missing_english_bio_is_a_warning_and_an_error_under_strict(project):
     assert messages(project, strict=True) == [line.format("error")]
 
 
-def test_speaker_in_no_session_is_a_warning(project):
+UNUSED_ARUP_RAHA = (
+    "data/speakers/arup-raha.yaml:1:1: warning: speaker `arup-raha` is in no session and named "
+    "by no conclave — fix: add them to a session's `speakers` or a conclave's `people`, or "
+    "delete the file")
+
+
+def unname_arup_raha(project) -> None:
     edit(project, JAMSHEDPUR, "  - speaker: arup-raha\n    role:\n      hi: उद्घाटन के अवसर पर "
          "उपस्थित रहेंगे\n      en: Will be present at the inauguration\n", "")
-    assert messages(project, strict=False) == [
-        "data/speakers/arup-raha.yaml:1:1: warning: speaker `arup-raha` is in no session and "
-        "named by no conclave — fix: add them to a session's `speakers` or a conclave's "
-        "`people`, or delete the file"]
+
+
+def test_speaker_in_no_session_is_a_warning(project):
+    unname_arup_raha(project)
+    assert messages(project, strict=False) == [UNUSED_ARUP_RAHA]
+
+
+def test_speaker_in_no_session_is_advice_that_strict_leaves_a_warning(project):
+    """Their page is still true (say, after their conclave was removed): CI must pass.
+    Other warnings still become errors beside it."""
+    unname_arup_raha(project)
+    assert messages(project, strict=True) == [UNUSED_ARUP_RAHA]
+    (project / "content/speakers/rakesh-bala.en.md").unlink()
+    assert messages(project, strict=True) == [
+        "content/speakers/rakesh-bala.en.md: error: there is no English translation of the "
+        "text — fix: translate it into content/speakers/rakesh-bala.en.md", UNUSED_ARUP_RAHA]
 
 
 def test_control_character_is_named_with_its_position(project):
@@ -175,3 +196,88 @@ def test_damaged_calendar_sequence_record(project):
         "data/calendar-sequences.json:2:23: error: not valid JSON: Expecting property name "
         "enclosed in double quotes — fix: run `invoke calendar-sequences` to write it anew "
         "(delete the file first if it is damaged)"]
+
+
+# the agenda ---------------------------------------------------------------------------------
+
+TIMED = '    date: "2025-09-19"\n    start: "15:00"\n    end: "18:00"\n'  # Jhansi's first session
+
+
+def test_two_sessions_with_one_id(project):
+    edit(project, JHANSI, "  - id: new-funding-options", "  - id: msme-prospects-and-challenges")
+    assert messages(project) == [
+        f"{JHANSI}:59:9: error [sessions.1.id]: session id `msme-prospects-and-challenges` is "
+        "used twice — fix: give every session its own id"]
+
+
+def test_session_time_without_a_day(project):
+    edit(project, JHANSI, TIMED, '    start: "15:00"\n    end: "18:00"\n')
+    assert messages(project) == [
+        f"{JHANSI}:53:12: error [sessions.0.start]: session `msme-prospects-and-challenges` "
+        "has a time but no day — fix: add `date: YYYY-MM-DD`"]
+
+
+def test_session_end_without_a_start(project):
+    edit(project, JHANSI, TIMED, '    date: "2025-09-19"\n    end: "18:00"\n')
+    assert messages(project) == [
+        f"{JHANSI}:54:10: error [sessions.0.end]: session `msme-prospects-and-challenges` has "
+        "an end but no start — fix: add `start:` or remove `end:`"]
+
+
+def test_impossible_session_time_is_one_error_not_also_a_missing_start(project):
+    edit(project, JHANSI, 'start: "15:00"', 'start: "25:61"')
+    assert messages(project) == [
+        f'{JHANSI}:54:12: error [sessions.0.start]: 25:61 is not a time of day — fix: write '
+        'HH:MM on the 24-hour clock, e.g. "15:00"']
+
+
+def test_unknown_time_zone(project):
+    edit(project, JHANSI, "venue: hotel", "timezone: Asia/Jhansi\nvenue: hotel")
+    assert messages(project) == [
+        f"{JHANSI}:10:11: error [timezone]: `Asia/Jhansi` is not a known time zone — fix: "
+        "leave it out for IST, or write a name such as Asia/Kolkata"]
+
+
+def test_impossible_news_date(project):
+    edit(project, NEWS, '"2026-01-03 21:40"', '"2026-02-30"')
+    assert messages(project) == [
+        f"{NEWS}:6:12: error [published]: 2026-02-30 is not a real date and time — fix: write "
+        'YYYY-MM-DD or "YYYY-MM-DD HH:MM"']
+
+
+# the files themselves -------------------------------------------------------------------------
+
+def test_file_name_that_is_not_a_slug(project):
+    (project / "data/venues/Bad_Name.yaml").write_bytes((project / VENUE).read_bytes())
+    assert messages(project) == [
+        "data/venues/Bad_Name.yaml: error: `Bad_Name` is not a valid slug — fix: rename the "
+        "file with a-z, 0-9 and hyphens only"]
+
+
+def test_yaml_file_that_is_a_list_not_fields(project):
+    (project / VENUE).write_text("- name: Parwanoo\n- city: Parwanoo\n", encoding="utf-8")
+    assert messages(project) == [
+        f"{VENUE}:1:1: error: the file must hold the fields of a venue — fix: start from "
+        "`invoke new venue <slug>`"]
+
+
+def test_oversized_files(project):
+    padding = "# " + "x" * 512 * 1024 + "\n"
+    (project / VENUE).write_text(padding, encoding="utf-8")
+    (project / JHANSI_EN).write_text(padding, encoding="utf-8")
+    over = "error: file is 524291 bytes, over the limit of 524288 — fix: split it or remove " \
+           "what does not belong"
+    # one line each: an oversized text is not also reported as missing
+    assert messages(project) == [f"{JHANSI_EN}: {over}", f"{VENUE}: {over}"]
+
+
+def test_file_not_in_utf8_is_located_at_the_first_wrong_byte(project):
+    path = project / VENUE
+    path.write_bytes(path.read_bytes().replace(b"en: Solan", b"en: Sol\xe1n"))
+    bio = project / "content/speakers/rakesh-bala.en.md"
+    bio.write_bytes("Caf\u00e9 owner,\nno caf\u00e9 here.\n".encode("cp1252"))
+    assert messages(project) == [
+        "content/speakers/rakesh-bala.en.md:1:4: error: not UTF-8 text (the byte 0xE9 here) — "
+        "fix: save the file as UTF-8",
+        f"{VENUE}:11:10: error: not UTF-8 text (the byte 0xE1 here) — fix: save the file as "
+        "UTF-8"]

@@ -1,11 +1,11 @@
 import datetime as dt
 
-from conftest import ROOT
+from conftest import SEEDED
 from sammelan.model.loader import load_site
 
 
 def site_on(day: dt.date):
-    return load_site(ROOT, day)[0]
+    return load_site(SEEDED, day)[0]
 
 
 def test_upcoming_and_past_follow_the_build_date():

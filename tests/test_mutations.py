@@ -1,19 +1,35 @@
 """Property: whatever an organizer does to valid sources, the build answers with exit 0 or 1
-and fix-it lines, never a traceback, and never touches output/ when it fails."""
+and fix-it lines, never a traceback, and never touches output/ when it fails.
+
+The sources mutated are the seeded fixture's, so a seed replays the same mutations whatever
+the live content is. A developer's run tries a few, always the same (SAMMELAN_TEST_PROFILE
+unset); CI's (SAMMELAN_TEST_PROFILE=ci, set by .ci/run) tries many, from a new seed each
+time. SAMMELAN_MUTATION_SEED picks the seed; a failure prints the command that replays it.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import io
+import os
+import random
 import traceback
 
 import pytest
-from conftest import ROOT, build_into, copy_project, digest
-from hypothesis import HealthCheck, given, settings
+from conftest import SEEDED, build_into, copy_project, digest
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-SOURCES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "data").rglob("*.yaml"))
-SOURCES += sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "content").rglob("*.md"))
+EXAMPLES = {"dev": 25, "ci": 200}  # mutated builds per profile
+PROFILE = os.environ.get("SAMMELAN_TEST_PROFILE") or "dev"
+FIXED_SEED = 20261124  # the developer profile's: the same mutations on every run
+SEED = int(os.environ.get("SAMMELAN_MUTATION_SEED") or (
+    random.randrange(2**32) if PROFILE == "ci" else FIXED_SEED))
+REPLAY = (f"SAMMELAN_TEST_PROFILE={PROFILE} SAMMELAN_MUTATION_SEED={SEED} "
+          ".venv/bin/python -m pytest tests/test_mutations.py")
+
+SOURCES = sorted(p.relative_to(SEEDED).as_posix() for p in (SEEDED / "data").rglob("*.yaml"))
+SOURCES += sorted(p.relative_to(SEEDED).as_posix() for p in (SEEDED / "content").rglob("*.md"))
 TRIED: list[int] = []  # exit status of each mutated build
 
 VALUES = st.sampled_from([
@@ -33,7 +49,7 @@ INSERTS = st.sampled_from([
 def mutations(draw) -> tuple[str, str]:
     """A source file and its mutated text."""
     relative = draw(st.sampled_from(SOURCES))
-    lines = (ROOT / relative).read_text(encoding="utf-8").split("\n")
+    lines = (SEEDED / relative).read_text(encoding="utf-8").split("\n")
     index = draw(st.integers(0, len(lines) - 1))
     how = draw(st.sampled_from(["value", "delete", "duplicate", "insert", "indent"]))
     line = lines[index]
@@ -57,9 +73,6 @@ def workspace(tmp_path_factory):
     return copy
 
 
-@settings(max_examples=200, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(mutation=mutations())
 def _one_mutation(workspace, mutation):
     relative, text = mutation
     path = workspace / relative
@@ -83,9 +96,23 @@ def _one_mutation(workspace, mutation):
         assert lines, stderr.getvalue()
 
 
+def property_run(examples: int, seed_value: int):
+    """The property as hypothesis runs it: `examples` mutations drawn from `seed_value`."""
+    run = given(mutation=mutations())(_one_mutation)
+    run = settings(max_examples=examples, deadline=None, database=None,
+                   suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                          HealthCheck.too_slow])(run)
+    return seed(seed_value)(run)
+
+
 def test_mutated_sources_give_exit_0_or_1_and_keep_output_on_failure(workspace):
+    assert PROFILE in EXAMPLES, f"SAMMELAN_TEST_PROFILE is one of {', '.join(EXAMPLES)}"
     TRIED.clear()
-    _one_mutation(workspace)
+    try:
+        property_run(EXAMPLES[PROFILE], SEED)(workspace)
+    except BaseException as failure:
+        failure.add_note(f"mutation seed {SEED} ({PROFILE} profile); replay with:\n  {REPLAY}")
+        raise
     print(f"\nmutated inputs tried: {len(TRIED)} ({TRIED.count(1)} refused, "
-          f"{TRIED.count(0)} built)")
-    assert len(TRIED) >= 100 and TRIED.count(1) > 0 and TRIED.count(0) > 0
+          f"{TRIED.count(0)} built), seed {SEED}, {PROFILE} profile")
+    assert len(TRIED) >= EXAMPLES[PROFILE] // 2 and TRIED.count(1) > 0 and TRIED.count(0) > 0

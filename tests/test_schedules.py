@@ -7,10 +7,9 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import SHARED
 from icalendar import Calendar
-from jsonschema import Draft6Validator
 from lxml import etree
+from site_checks import schedule_json_schema, schedule_xsd
 
 CONCLAVES = ["msme-defence-conclave-2026", "msme-for-bharat-jhansi-2025",
              "msme-cluster-workshop-shimla-2025", "ramp-awareness-parwanoo-2025"]
@@ -19,13 +18,12 @@ PREFIXES = {"hi": "", "en": "en/"}
 
 @pytest.fixture(scope="module")
 def xsd():
-    return etree.XMLSchema(etree.parse(str(SHARED / "schemas/schedule.xml.xsd")))
+    return schedule_xsd()
 
 
 @pytest.fixture(scope="module")
 def json_schema():
-    schema = json.loads((SHARED / "schemas/schedule.schema.json").read_text())
-    return Draft6Validator(schema, format_checker=Draft6Validator.FORMAT_CHECKER)
+    return schedule_json_schema()
 
 
 @pytest.mark.parametrize("lang", ["hi", "en"])

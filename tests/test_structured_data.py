@@ -1,5 +1,5 @@
 """JSON-LD: what a search engine reads about each page, from the published build, and
-the Event mapping of states the real content does not have yet."""
+the Event mapping of states the seeded content does not have."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 import pytest
-from conftest import ROOT, html_pages, parse
+from conftest import SEEDED, html_pages, parse
 from hypothesis import given
 from hypothesis import strategies as st
 from sammelan.model.loader import load_site
@@ -139,11 +139,11 @@ def test_news_item_is_a_news_article_dated_in_ist(published_dir):
     assert article["about"]["url"] == f"{SITEURL}/en/conclaves/msme-defence-conclave-2026/"
 
 
-# states the bundled content does not have ------------------------------------------------
+# states the seeded content does not have --------------------------------------------------
 
 @pytest.fixture(scope="module")
 def site():
-    return load_site(ROOT, dt.date(2026, 1, 1))[0]
+    return load_site(SEEDED, dt.date(2026, 1, 1))[0]
 
 
 def conclave(site, slug="msme-for-bharat-jhansi-2025"):

@@ -24,6 +24,9 @@ class Problem:
     fix: str = ""
     field: str = ""
     warning: bool = False
+    # A warning about a harmless fact (what the site says stays true): --strict keeps it a
+    # warning, so that valid content never fails CI because of it.
+    advisory: bool = False
 
     def render(self) -> str:
         kind = "warning" if self.warning else "error"

@@ -58,8 +58,8 @@ def load_site(root: Path, today: dt.date, strict: bool = False, epoch: int | Non
     builder = _Builder(root, today, epoch)
     site = builder.build()
     problems = builder.problems
-    if strict:
-        problems = [Problem(p.location, p.message, p.fix, p.field) for p in problems]
+    if strict:  # every warning becomes an error, but advice stays advice
+        problems = [p if p.advisory else replace(p, warning=False) for p in problems]
     if any(not p.warning for p in problems):
         raise SourceErrors(problems)
     return site, sorted(problems)
@@ -280,22 +280,26 @@ class _Builder:
             speaker = self.ref(doc, path + ("speakers", i, "speaker"), "speaker")
             if speaker:
                 speakers.append(SessionSpeaker(speaker, SpeakerRole(entry["role"])))
+        organizations = self.refs(doc, path + ("organizations",), "organization")
+        schemes = self.refs(doc, path + ("schemes",), "scheme")
+        if any(d.get(name) is not None and value is None
+               for name, value in (("date", day), ("start", start), ("end", end))):
+            return None  # reported already; the agenda checks would misread the gap
         return Session(
             id=d["id"], title=text(d["title"]), kind=SessionKind(d["kind"]), date=day,
             start=start, end=end, track=text(d.get("track")),
             status=SessionStatus(d.get("status", SessionStatus.SCHEDULED)),
             sequence=d.get("sequence", 0), summary=text(d.get("summary")),
-            speakers=tuple(speakers),
-            organizations=self.refs(doc, path + ("organizations",), "organization"),
-            schemes=self.refs(doc, path + ("schemes",), "scheme"))
+            speakers=tuple(speakers), organizations=organizations, schemes=schemes)
 
     def warn_unused_speakers(self) -> None:
-        # by what the sources name, so one broken conclave does not make its speakers "unused"
+        # by what the sources name, so one broken conclave does not make its speakers "unused";
+        # advisory: a speaker whose conclave was removed still has a true page
         for slug in self.tables["speaker"]:
             if ("speaker", slug) not in self.referenced:
                 self.problems.append(Problem(
                     Location(f"data/speakers/{slug}.yaml", 1, 1),
                     f"speaker `{slug}` is in no session and named by no conclave",
                     "add them to a session's `speakers` or a conclave's `people`, "
-                    "or delete the file", warning=True))
+                    "or delete the file", warning=True, advisory=True))
 

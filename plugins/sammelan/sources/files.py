@@ -20,10 +20,17 @@ def read_text(path: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(Location(shown_as), f"not UTF-8 text (byte {exc.start})",
-                              "save the file as UTF-8")]
+        return None, [Problem(_where(raw, exc.start, shown_as), "not UTF-8 text (the byte "
+                              f"0x{raw[exc.start]:02X} here)", "save the file as UTF-8")]
     bad = control_character(text, shown_as)
     return (None, [bad]) if bad else (text, [])
+
+
+def _where(raw: bytes, offset: int, shown_as: str) -> Location:
+    """The line and column (in characters) of a byte offset: an editor shows those."""
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return Location(shown_as, raw.count(b"\n", 0, offset) + 1, column)
 
 
 def control_character(text: str, shown_as: str) -> Problem | None:

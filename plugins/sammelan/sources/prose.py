@@ -32,12 +32,15 @@ def to_html(text: str) -> str:
 def read(folder: Path, slug: str, root: Path, required: bool) -> tuple[Html, list[Problem]]:
     """Read `<slug>.hi.md` and `<slug>.en.md`; both when required, else both or neither."""
     texts: dict[str, str] = {}
+    unreadable: set[str] = set()  # present but refused: reported as such, not as missing
     problems: list[Problem] = []
     shown = folder.relative_to(root).as_posix()
     for lang in LANGUAGES:
         path = folder / f"{slug}.{lang}.md"
         if path.exists():
             raw, bad = read_text(path, f"{shown}/{path.name}")
+            if raw is None:
+                unreadable.add(lang)
             raw = raw or ""
             problems.extend(bad + placeholders.in_text(raw, f"{shown}/{path.name}"))
             problems.extend(unsafe.problems(raw, f"{shown}/{path.name}", ALLOWED_TAGS,
@@ -45,7 +48,7 @@ def read(folder: Path, slug: str, root: Path, required: bool) -> tuple[Html, lis
             if raw.strip():
                 texts[lang] = raw.strip()
     for lang in LANGUAGES:
-        if lang in texts:
+        if lang in texts or lang in unreadable:
             continue
         missing = Location(f"{shown}/{slug}.{lang}.md")
         name = "Hindi" if lang == "hi" else "English"
