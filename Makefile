@@ -6,22 +6,27 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 BROWSER_STAMP := $(VENV)/.browser
 
+# Registries and Debian's mirror sometimes fail a download: each install tries three times.
+RETRY := for try in 1 2 3; do
+DONE := && break; [ $$try = 3 ] && exit 1; sleep 10; done
+
 .PHONY: site test serve clean
 
 $(PY_STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(RETRY) $(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock $(DONE)
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --ignore-scripts
+	$(RETRY) npm ci --no-audit --no-fund --ignore-scripts $(DONE)
 	touch $@
 
 # The browser tests drive Debian's Chromium; install it when it is missing (needs root,
 # as on this project's machines and CI).
 $(BROWSER_STAMP): $(PY_STAMP)
-	command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || { $(RETRY) \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  chromium chromium-driver $(DONE); }
 	touch $@
 
 site: $(PY_STAMP)
