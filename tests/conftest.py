@@ -8,7 +8,6 @@ content is checked only by checks that hold for any valid content (test_live_con
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 from pathlib import Path
 
@@ -63,13 +62,9 @@ def pot(tmp_path_factory) -> Path:
     from babel.messages.frontend import CommandLineInterface
 
     target = tmp_path_factory.mktemp("i18n") / "messages.pot"
-    cwd = os.getcwd()
-    try:
-        os.chdir(ROOT)
-        CommandLineInterface().run(["pybabel", "-q", "extract", "-F", "babel.cfg",
-                                    "--no-location", "-o", str(target), "."])
-    finally:
-        os.chdir(cwd)
+    # absolute paths rather than a chdir: the working directory is process-wide
+    CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"),
+                                "--no-location", "-o", str(target), str(ROOT)])
     return target
 
 
