@@ -62,3 +62,22 @@ def test_the_guides_sample_error_is_what_the_check_says(project):
     sample = (ROOT / GUIDES[0]).read_text(encoding="utf-8").split("```text\n")[1].split("\n")[0]
     assert messages(project, strict=False) == [sample]
     assert sample in (ROOT / GUIDES[1]).read_text(encoding="utf-8")
+
+
+def layout_section() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Layout")
+    return readme[start:readme.index("\n## ", start + 1)]
+
+
+def test_the_readme_layout_names_every_module_and_nothing_that_is_gone():
+    section = layout_section()
+    package = ROOT / "plugins" / "sammelan"
+    modules = {p.name for p in package.rglob("*.py") if p.name != "__init__.py"}
+    folders = {f"{p.name}/" for p in package.rglob("*") if p.is_dir() and p.name != "__pycache__"
+               and any(p.glob("*.py"))}
+    missing = sorted(n for n in modules | folders if n not in section)
+    assert missing == [], f"the README's layout section does not mention {missing}"
+    named = set(re.findall(r"\b([a-z_]+\.py)\b", section))
+    project = {p.name for p in ROOT.glob("*.py")} | {p.name for p in (ROOT / "tests").glob("*.py")}
+    assert sorted(named - modules - project) == []
