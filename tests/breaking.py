@@ -12,6 +12,9 @@ TODAY = dt.date(2026, 11, 23)  # every bundled conclave is over by then
 JHANSI = "data/conclaves/msme-for-bharat-jhansi-2025.yaml"
 JAMSHEDPUR = "data/conclaves/msme-defence-conclave-2026.yaml"
 JHANSI_EN = "content/conclaves/msme-for-bharat-jhansi-2025.en.md"
+RAKESH = "data/speakers/rakesh-bala.yaml"
+RAKESH_EN = "content/speakers/rakesh-bala.en.md"
+ARUP = "data/speakers/arup-raha.yaml"
 
 
 def edit(project: Path, relative: str, old: str, new: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from breaking import JAMSHEDPUR, JHANSI, JHANSI_EN, edit, messages
+from breaking import ARUP, JAMSHEDPUR, JHANSI, JHANSI_EN, RAKESH, RAKESH_EN, edit, messages
 
 NEWS = "data/news/msme-defence-conclave-jharkhand-first.yaml"
 VENUE = "data/venues/parwanoo.yaml"
@@ -22,10 +22,10 @@ def test_yaml_syntax(project):
 
 
 def test_wrong_type(project):
-    edit(project, "data/speakers/rakesh-bala.yaml",
+    edit(project, RAKESH,
          "designation:\n  hi: सदस्य सचिव\n  en: Member Secretary", "designation: Member Secretary")
     assert messages(project) == [
-        "data/speakers/rakesh-bala.yaml:5:14: error [designation]: expected fields "
+        f"{RAKESH}:5:14: error [designation]: expected fields "
         "(name: value), found `Member Secretary` — fix: write the fields on their own lines, "
         "indented under this name, e.g. `hi: …` and `en: …`"]
 
@@ -111,7 +111,7 @@ def test_missing_translation_of_a_required_text(project):
 
 
 def test_missing_english_bio_is_a_warning_and_an_error_under_strict(project):
-    (project / "content/speakers/rakesh-bala.en.md").unlink()
+    (project / RAKESH_EN).unlink()
     line = ("content/speakers/rakesh-bala.en.md: {}: there is no English translation of the "
             "text — fix: translate it into content/speakers/rakesh-bala.en.md")
     assert messages(project, strict=False) == [line.format("warning")]
@@ -119,7 +119,7 @@ def test_missing_english_bio_is_a_warning_and_an_error_under_strict(project):
 
 
 UNUSED_ARUP_RAHA = (
-    "data/speakers/arup-raha.yaml:1:1: warning: speaker `arup-raha` is in no session and named "
+    f"{ARUP}:1:1: warning: speaker `arup-raha` is in no session and named "
     "by no conclave — fix: add them to a session's `speakers` or a conclave's `people`, or "
     "delete the file")
 
@@ -139,7 +139,7 @@ def test_speaker_in_no_session_is_advice_that_strict_leaves_a_warning(project):
     Other warnings still become errors beside it."""
     unname_arup_raha(project)
     assert messages(project, strict=True) == [UNUSED_ARUP_RAHA]
-    (project / "content/speakers/rakesh-bala.en.md").unlink()
+    (project / RAKESH_EN).unlink()
     assert messages(project, strict=True) == [
         "content/speakers/rakesh-bala.en.md: error: there is no English translation of the "
         "text — fix: translate it into content/speakers/rakesh-bala.en.md", UNUSED_ARUP_RAHA]
@@ -171,10 +171,10 @@ def test_alias_bomb_is_refused(project):
 def test_all_problems_come_at_once_in_file_order(project):
     edit(project, JHANSI, 'end: "2025-09-19"', 'end: "2025-09-18"')
     edit(project, JAMSHEDPUR, "speaker: sanjay-seth", "speaker: sanjay-set")
-    edit(project, "data/speakers/rakesh-bala.yaml", "status: confirmed", "status: confirmd")
+    edit(project, RAKESH, "status: confirmed", "status: confirmd")
     found = messages(project)
     assert [line.split(":")[0] for line in found] == [JAMSHEDPUR, JHANSI,
-                                                      "data/speakers/rakesh-bala.yaml"]
+                                                      RAKESH]
     assert "did you mean `confirmed`?" in found[2]
 
 
@@ -274,10 +274,10 @@ def test_oversized_files(project):
 def test_file_not_in_utf8_is_located_at_the_first_wrong_byte(project):
     path = project / VENUE
     path.write_bytes(path.read_bytes().replace(b"en: Solan", b"en: Sol\xe1n"))
-    bio = project / "content/speakers/rakesh-bala.en.md"
+    bio = project / RAKESH_EN
     bio.write_bytes("Caf\u00e9 owner,\nno caf\u00e9 here.\n".encode("cp1252"))
     assert messages(project) == [
-        "content/speakers/rakesh-bala.en.md:1:4: error: not UTF-8 text (the byte 0xE9 here) — "
+        f"{RAKESH_EN}:1:4: error: not UTF-8 text (the byte 0xE9 here) — "
         "fix: save the file as UTF-8",
         f"{VENUE}:11:10: error: not UTF-8 text (the byte 0xE1 here) — fix: save the file as "
         "UTF-8"]

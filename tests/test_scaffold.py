@@ -10,6 +10,10 @@ from breaking import messages
 from conftest import ROOT, build_into, text_of
 from sammelan.tools import scaffold
 
+# the files `invoke new conclave test-conclave` writes
+NEW = "data/conclaves/test-conclave.yaml"
+NEW_HI, NEW_EN = (f"content/conclaves/test-conclave.{lang}.md" for lang in ("hi", "en"))
+
 FILLED = [  # what an organizer types over the placeholders of a new conclave, in file order
     ("TODO हिन्दी में", "परीक्षण सम्मेलन"), ("TODO in English", "Test conclave"),
     ("status: TODO", "status: scheduled"), ("TODO YYYY-MM-DD", "2026-12-10"),
@@ -35,11 +39,9 @@ def test_every_field_of_the_schema_is_in_the_scaffold_with_its_comment(kind):
 
 def test_new_conclave_is_refused_until_filled_then_builds(project, tmp_path):
     written = scaffold.write(project, "conclave", "test-conclave")
-    assert [p.relative_to(project).as_posix() for p in written] == [
-        "data/conclaves/test-conclave.yaml", "content/conclaves/test-conclave.hi.md",
-        "content/conclaves/test-conclave.en.md"]
+    assert [p.relative_to(project).as_posix() for p in written] == [NEW, NEW_HI, NEW_EN]
     found = messages(project)
-    assert found[0] == ("data/conclaves/test-conclave.yaml:9:7: error [title.hi]: `TODO हिन्दी "
+    assert found[0] == (f"{NEW}:9:7: error [title.hi]: `TODO हिन्दी "
                         "में` is a placeholder — fix: replace it with the real value (the "
                         "comment above the field says what goes there)")
     yaml_file = written[0]
@@ -48,7 +50,7 @@ def test_new_conclave_is_refused_until_filled_then_builds(project, tmp_path):
         text = text.replace(old, new, 1)
     yaml_file.write_text(text, encoding="utf-8")
     assert [m.split(": error")[0] for m in messages(project)] == [
-        "content/conclaves/test-conclave.en.md:1:1", "content/conclaves/test-conclave.hi.md:1:1"]
+        f"{NEW_EN}:1:1", f"{NEW_HI}:1:1"]
     written[1].write_text("एक परीक्षण।\n", encoding="utf-8")
     written[2].write_text("A test.\n", encoding="utf-8")
     assert messages(project) == []
