@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -76,3 +77,10 @@ def test_preview_calendar_links_point_at_its_own_port(preview):
     ics = fetch(preview, "en/conclaves/msme-for-bharat-jhansi-2025/calendar.ics")[1]
     assert "UID:msme-for-bharat-jhansi-2025@localhost" in ics
     assert f"URL:http://localhost:{port}/en/conclaves/" in ics
+
+
+def test_preview_lists_no_folders(preview):
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        fetch(preview, "theme/")
+    assert refused.value.code == 404
+    assert fetch(preview, "en/")[0] == "text/html; charset=utf-8"  # a folder with its index

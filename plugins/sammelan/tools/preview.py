@@ -29,6 +29,12 @@ class _Handler(SimpleHTTPRequestHandler):
         """The media type each output format declares; the standard guess for the rest."""
         return formats.media_type(str(path)) or super().guess_type(path)
 
+    def list_directory(self, path):
+        """A folder without index.html is "not found", as on a real host: the preview
+        shows what visitors will see, and never lists files."""
+        self.send_error(404, "Not found")
+        return None
+
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")  # a reload always shows the last build
         super().end_headers()
