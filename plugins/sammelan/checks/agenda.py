@@ -1,4 +1,6 @@
-"""Checks of a conclave's agenda that need more than one field at a time."""
+"""Checks of a conclave's days and agenda that need more than one field at a time, and the
+limits that keep one conclave's output small (a typo in a year must not build for minutes
+into gigabytes)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,29 @@ from itertools import combinations
 from sammelan.errors import Problem
 from sammelan.model.entities import Session
 from sammelan.sources.yamldoc import Document
+
+MAX_DAYS = 31  # the longest trade fairs run for two weeks
+MAX_SESSIONS = 300
+
+
+def check_days(doc: Document, start: dt.date, end: dt.date) -> list[Problem]:
+    if end < start:
+        return [_problem(doc, ("end",), f"the conclave ends ({end}) before it starts ({start})",
+                         "make `end` the same as or later than `start`")]
+    days = (end - start).days + 1
+    if days > MAX_DAYS:
+        return [_problem(doc, ("end",), f"the conclave lasts {days} days, more than the "
+                         f"{MAX_DAYS} the site takes", "check the years of `start` and `end`; "
+                         "a longer programme is best written as several conclaves")]
+    return []
+
+
+def check_count(doc: Document) -> list[Problem]:
+    count = len(doc.at(("sessions",)) or ())
+    if count > MAX_SESSIONS:
+        return [_problem(doc, ("sessions",), f"the conclave has {count} sessions, more than "
+                         f"the {MAX_SESSIONS} the site takes", "write it as several conclaves")]
+    return []
 
 
 def check_sessions(doc: Document, sessions: tuple[Session, ...], start: dt.date,

@@ -15,6 +15,9 @@ DATE_FIX = "write a real date as YYYY-MM-DD"
 TIME_FIX = "write HH:MM on the 24-hour clock, e.g. \"15:00\""
 MOMENT_FIX = "write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\""
 T = TypeVar("T")
+# The years a conclave, session or report can fall in: a year outside them is a typo, and
+# would otherwise reach every calendar app.
+YEARS = range(2000, 2100)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -37,7 +40,11 @@ def parse_time(text: str) -> dt.time | None:
 
 def date(doc: Document, path: tuple) -> tuple[dt.date | None, list[Problem]]:
     """The date at `path` (None when absent), or the problem that it is no real day."""
-    return _read(doc, path, parse_date, "{} is not a date in the calendar", DATE_FIX)
+    day, problems = _read(doc, path, parse_date, "{} is not a date in the calendar", DATE_FIX)
+    if day is not None and day.year not in YEARS:
+        return None, [_problem(doc, path, f"{day} is not in the years {YEARS.start}–"
+                               f"{YEARS.stop - 1}", "check the year")]
+    return day, problems
 
 
 def time(doc: Document, path: tuple) -> tuple[dt.time | None, list[Problem]]:
@@ -52,7 +59,7 @@ def moment(doc: Document, path: tuple, zone: dt.tzinfo
         return None, []
     day_text, _, clock_text = value.partition(" ")
     day, clock = parse_date(day_text), parse_time(clock_text or "00:00")
-    if day is None or clock is None:
+    if day is None or clock is None or day.year not in YEARS:
         return None, [_problem(doc, path, f"{value} is not a real date and time", MOMENT_FIX)]
     return dt.datetime.combine(day, clock, tzinfo=zone), []
 

@@ -13,8 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sammelan.checks import dates, placeholders, schema, status
-from sammelan.checks.agenda import check_sessions
+from sammelan.checks import agenda, dates, placeholders, schema, status
 from sammelan.errors import Location, Problem, SourceErrors
 from sammelan.model.choices import (
     Attendance,
@@ -218,15 +217,16 @@ class _Builder:
         venue = self.ref(doc, ("venue",), "venue")
         zone = self.zone(doc)
         description = self.prose("conclave", slug, required=True)
-        if start and end and end < start:
-            self.error(doc, ("end",), f"the conclave ends ({end}) before it starts ({start})",
-                       "make `end` the same as or later than `start`")
+        limits = (agenda.check_days(doc, start, end) if start and end else []) + \
+            agenda.check_count(doc)
+        if limits:
+            self.problems.extend(limits)
             return None
         self.problems.extend(status.check(doc, self.today, start, end))
         sessions = tuple(self.session(doc, ("sessions", i)) for i in range(len(d["sessions"])))
         if None in (start, end, venue, zone) or None in sessions:
             return None
-        self.problems.extend(check_sessions(doc, sessions, start, end))
+        self.problems.extend(agenda.check_sessions(doc, sessions, start, end))
         return Conclave(
             slug=slug, title=text(d["title"]), status=ConclaveStatus(d["status"]),
             start=start, end=end, venue=venue, organizers=self.organizers(doc), sessions=sessions,
