@@ -81,8 +81,8 @@ def docs(c):
 
 @task
 def calendar_sequences(c):
-    """Record each calendar entry's day, time and status, raising SEQUENCE where they changed
-    (commit data/calendar-sequences.json with the change)."""
+    """Record each calendar entry's day, time and status, raising SEQUENCE where they changed,
+    and when each source changed (commit data/calendar-sequences.json and data/changed.json)."""
     from sammelan.errors import SourceErrors
     from sammelan.options import OptionError
 
@@ -95,14 +95,11 @@ def calendar_sequences(c):
 
 def record_calendar_sequences(root: Path) -> list[str]:
     """What `invoke calendar-sequences` does to the project at `root` (the tests call it on
-    a copy): record the entries' states as of today; the keys that changed."""
-    from sammelan.model.loader import load_site
+    a copy): record the entries' states and the sources' times; the entries recorded anew."""
     from sammelan.options import BuildOptions, epoch_from_environment
-    from sammelan.render.calendar import sequences
+    from sammelan.tools.record import record
 
-    options = BuildOptions(epoch=epoch_from_environment())
-    site, _ = load_site(root, options.today(), epoch=options.epoch)
-    return sequences.record(root, site)
+    return record(root, BuildOptions(epoch=epoch_from_environment()))
 
 
 @task

@@ -64,6 +64,26 @@ def load_site(root: Path, today: dt.date, strict: bool = False, epoch: int | Non
     return site, sorted(problems)
 
 
+def change_key(kind: str, slug: str) -> str:
+    """How data/changed.json names an entity: "conclaves/<slug>"."""
+    return f"{FOLDERS[kind]}/{slug}"
+
+
+def source_files(kind: str, slug: str) -> list[str]:
+    """Every file an entity may be written in, relative to the project."""
+    folder = FOLDERS[kind]
+    return [f"data/{folder}/{slug}.{ext}" for ext in ("yaml", "yml")] + [
+        f"content/{folder}/{slug}.{lang}.md" for lang in LANGUAGES]
+
+
+def dated_sources(site: Site) -> dict[str, list[str]]:
+    """The source files of every entity whose time of change the site shows."""
+    dated = {"conclave": site.conclaves, "speaker": site.speakers, "scheme": site.schemes,
+             "news": site.news}
+    return {change_key(kind, e.slug): source_files(kind, e.slug)
+            for kind, entities in dated.items() for e in entities}
+
+
 def text(value: dict | None) -> Text | None:
     return Text(hi=value["hi"], en=value["en"]) if value else None
 
@@ -71,6 +91,8 @@ def text(value: dict | None) -> Text | None:
 class _Builder:
     def __init__(self, root: Path, today: dt.date, epoch: int | None = None):
         self.root, self.today, self.epoch = root, today, epoch
+        self.changes: provenance.Record = {}
+        self.clock = provenance.Clock(root, epoch)
         self.problems: list[Problem] = []
         self.tables: dict[str, dict] = {kind: {} for kind in FOLDERS}
         self.referenced: set[tuple[str, object]] = set()  # (kind, slug), resolved or not
@@ -148,6 +170,8 @@ class _Builder:
     # building ------------------------------------------------------------
 
     def build(self) -> Site:
+        self.changes, problems = provenance.read(self.root)
+        self.problems.extend(problems)
         for kind in FOLDERS:
             for slug, doc in self.documents(kind):
                 entity = getattr(self, kind)(slug, doc)
@@ -163,10 +187,9 @@ class _Builder:
         """The entity with `updated` set from its sources, where the model has that field."""
         if not hasattr(entity, "updated"):
             return entity
-        folder = FOLDERS[kind]
-        files = [f"data/{folder}/{slug}.yaml"] + [f"content/{folder}/{slug}.{lang}.md"
-                                                   for lang in LANGUAGES]
-        return replace(entity, updated=provenance.last_changed(self.root, files, self.epoch))
+        key = change_key(kind, slug)
+        changed = self.clock.last_changed(key, source_files(kind, slug), self.changes)
+        return replace(entity, updated=changed)
 
     def venue(self, slug: str, doc: Document) -> Venue:
         d = doc.data

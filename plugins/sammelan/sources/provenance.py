@@ -1,64 +1,146 @@
-"""When each source file last changed, from git history, so that timestamps in the
-output (calendar DTSTAMP, sitemap lastmod, feed updated) come from the sources and
-not from the clock: two builds of one commit give the same bytes."""
+"""When each entity's sources last changed, for the timestamps of the output (calendar
+DTSTAMP and LAST-MODIFIED, sitemap lastmod, feed updated, JSON-LD dateModified).
+
+They must be the same from a full clone, a shallow clone (what CI systems and hosts check
+out) and a tarball of one commit, so they cannot come from the git history. They come from
+a record committed with the sources, `data/changed.json`: per entity, a digest of its
+source files and when they changed to that. While an entity's files still have the
+recorded digest, its time is the recorded one. An entity changed since the record (or not
+recorded yet) takes a time that every copy of the commit agrees on: SOURCE_DATE_EPOCH when
+given, else the time of the commit itself (git's HEAD; in a tarball made by `git archive`,
+the files' modification time, which is that commit's time). A file edited but not yet
+committed counts by its modification time. `invoke calendar-sequences` records the digests
+and times anew.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import subprocess
-from functools import cache
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+from sammelan.errors import Location, Problem
+
+RECORD = "data/changed.json"
 UTC = dt.UTC
 
 
-@cache
-def _commit_times(root: Path) -> dict[str, int]:
-    """Path (relative to root) → Unix time of the newest commit that touched it."""
-    try:
-        log = subprocess.run(
-            ["git", "-C", str(root), "log", "--format=@%ct", "--name-only", "--no-renames",
-             "--", "data", "content"],
-            capture_output=True, text=True, check=True, timeout=60).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
-    prefix = _git_prefix(root)
-    times: dict[str, int] = {}
-    current = 0
-    for line in log.splitlines():
-        if line.startswith("@"):
-            current = int(line[1:])
-        elif line:
-            times.setdefault(line.removeprefix(prefix), current)
-    return times
+@dataclass(frozen=True)
+class Change:
+    digest: str  # of the entity's source files, as recorded
+    at: dt.datetime
 
 
-def _git_prefix(root: Path) -> str:
-    try:
-        out = subprocess.run(["git", "-C", str(root), "rev-parse", "--show-prefix"],
-                             capture_output=True, text=True, check=True, timeout=10).stdout
-    except (OSError, subprocess.SubprocessError):
-        return ""
-    return out.strip()
+Record = Mapping[str, Change]
 
 
-def last_changed(root: Path, relatives: list[str], epoch: int | None = None) -> dt.datetime:
-    """The newest change among the given source files (relative to root), in UTC.
-
-    A committed file counts by its commit time. A file git does not know yet (a new,
-    uncommitted source) counts by `epoch` (SOURCE_DATE_EPOCH) when given, else by its mtime.
-    """
-    times = _commit_times(root.resolve())
-    stamps = []
-    for relative in relatives:
+def digest(root: Path, relatives: Iterable[str]) -> str:
+    """A digest of the named files that exist, with their names (a renamed or removed
+    translation changes it too)."""
+    summed = hashlib.sha256()
+    for relative in sorted(relatives):
         path = root / relative
-        if not path.exists():
-            continue
-        if relative in times:
-            stamps.append(times[relative])
-        elif epoch is not None:
-            stamps.append(epoch)
-        else:
-            stamps.append(int(path.stat().st_mtime))
-    newest = max(stamps, default=epoch or 0)
-    return dt.datetime.fromtimestamp(newest, UTC)
+        if path.is_file():
+            summed.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    return summed.hexdigest()
+
+
+class Clock:
+    """The time of a change that the record does not hold yet (see the module's comment),
+    for one load of the project: git is asked once, when first needed."""
+
+    def __init__(self, root: Path, epoch: int | None = None):
+        self.root, self.epoch = root, epoch
+
+    @cached_property
+    def _git(self) -> tuple[int | None, frozenset[str]]:
+        return _git_state(self.root.resolve())
+
+    def unrecorded(self, relatives: list[str]) -> dt.datetime:
+        if self.epoch is not None:
+            return dt.datetime.fromtimestamp(self.epoch, UTC)
+        commit, dirty = self._git
+        stamps = []
+        for relative in relatives:
+            path = self.root / relative
+            if not path.is_file():
+                continue
+            clean = commit is not None and relative not in dirty
+            stamps.append(commit if clean else int(path.stat().st_mtime))
+        return dt.datetime.fromtimestamp(max(stamps, default=0), UTC)
+
+    def last_changed(self, key: str, relatives: list[str], record: Record) -> dt.datetime:
+        """When the entity `key` (e.g. "conclaves/<slug>") last changed, in UTC."""
+        known = record.get(key)
+        if known is not None and known.digest == digest(self.root, relatives):
+            return known.at
+        return self.unrecorded(relatives)
+
+
+def _git_state(root: Path) -> tuple[int | None, frozenset[str]]:
+    """HEAD's commit time and the source files that differ from it; (None, {}) outside git."""
+    try:
+        head = _git(root, "log", "-1", "--format=%ct")
+        status = _git(root, "status", "--porcelain", "-z", "--untracked-files=all",
+                      "--no-renames", "--", "data", "content")
+        prefix = _git(root, "rev-parse", "--show-prefix").strip()
+    except (OSError, subprocess.SubprocessError):
+        return None, frozenset()
+    dirty = {entry[3:].removeprefix(prefix) for entry in status.split("\0") if entry}
+    return (int(head) if head.strip() else None), frozenset(dirty)
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+
+
+def read(root: Path) -> tuple[dict[str, Change], list[Problem]]:
+    """The committed record, or the problem with it (an absent record is an empty one)."""
+    path = root / RECORD
+    if not path.is_file():
+        return {}, []
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"), parse_constant=_refuse)
+        return {key: Change(str(v["digest"]), _moment(v["changed"])) for key, v in raw.items()}, []
+    except json.JSONDecodeError as exc:
+        where, what = Location(RECORD, exc.lineno, exc.colno), f"not valid JSON: {exc.msg}"
+    except (AttributeError, KeyError, TypeError, ValueError, UnicodeDecodeError):
+        where, what = Location(RECORD), "each entry needs a `digest` and a `changed` time"
+    return {}, [Problem(where, what, "run `invoke calendar-sequences` to write it anew "
+                        "(delete the file first if it is damaged)")]
+
+
+def _refuse(constant: str) -> None:
+    raise ValueError(constant)
+
+
+def _moment(text: str) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        raise ValueError(text)
+    return moment.astimezone(UTC)
+
+
+def updated(clock: Clock, current: Mapping[str, list[str]], record: Record
+            ) -> dict[str, Change]:
+    """The record to write for the entities as they are now (key → their source files).
+    Entries of entities that are gone stay: one that comes back keeps its time."""
+    fresh = dict(record)
+    for key, relatives in current.items():
+        now = digest(clock.root, relatives)
+        known = record.get(key)
+        if known is None or known.digest != now:
+            fresh[key] = Change(now, clock.unrecorded(relatives))
+    return fresh
+
+
+def dump(record: Record) -> str:
+    data = {key: {"digest": c.digest, "changed": c.at.isoformat(timespec="seconds")}
+            for key, c in sorted(record.items())}
+    return json.dumps(data, indent=2) + "\n"
