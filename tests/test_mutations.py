@@ -16,7 +16,7 @@ from collections import Counter
 
 import pytest
 from conftest import build_into, copy_project
-from fuzzing import SECRET, Mutation, check_contract, mutations
+from fuzzing import SECRET, Mutation, change_file, check_contract, mutations
 from hypothesis import HealthCheck, given, seed, settings
 
 EXAMPLES = {"dev": 40, "ci": 2000}  # mutated builds per profile
