@@ -8,6 +8,7 @@ renderer runs, and a build that meets one exits 1 and leaves the last good outpu
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from breaking import JHANSI, RAKESH, edit, messages
@@ -27,6 +28,11 @@ SEQUENCE_FIX = "run `invoke calendar-sequences` to write it anew (delete the fil
                "it is damaged)"
 PLAIN = "write plain text and Markdown here: paragraphs, lists, headings, quotes, emphasis " \
         "and links"
+
+
+def sequences_file(project: Path, text: str) -> list[str]:
+    (project / SEQUENCES).write_text(text, encoding="utf-8")
+    return messages(project)
 
 
 # YAML structure: depth, aliases, numbers ---------------------------------------------------
@@ -218,3 +224,27 @@ def test_valid_tricky_text_builds_and_every_output_parses(project, tmp_path):
     calendar = (folder / "calendar.ics").read_bytes()
     assert b"\r" not in calendar.replace(b"\r\n", b"")
     assert b"views on key issues\\nsuch as digital" in calendar.replace(b"\r\n ", b"")
+
+
+# data/calendar-sequences.json ---------------------------------------------------------------
+
+@pytest.mark.parametrize("number", ["Infinity", "-Infinity", "NaN", "1e400", "9" * 5000, "-1",
+                                    "2.5", "true", '"3"', "2147483648"])
+def test_a_sequence_that_is_not_a_whole_number(project, number):
+    assert sequences_file(project, f'{{\n  "a": {{"sequence": 1, "state": "x"}},\n'
+                                   f'  "b": {{"sequence": {number}, "state": "x"}}\n}}\n') == [
+        f'{SEQUENCES}:3:3: error: the entry "b" needs a whole-number `sequence` and a `state` '
+        f"— fix: {SEQUENCE_FIX}"]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[" * 100_000, "1:21: error: values nested more than 20 levels deep"),
+    ('"just text"', "1:1: error: the file must hold one object, `{…}`, of calendar entries"),
+    ('{"x": {"sequence": 0, "state": "a"}, "a": 1, "b": []}',
+     '1:38: error: the entry "a" needs a whole-number `sequence` and a `state` (and 1 more)'),
+    ('{"a": {"sequence": 1, "state": "x"}}\x1b', "1:37: error: invisible control character "
+                                                 "U+001B"),
+])
+def test_damaged_sequence_records(project, text, message):
+    found = sequences_file(project, text)
+    assert len(found) == 1 and found[0].startswith(f"{SEQUENCES}:{message} — fix: ")
