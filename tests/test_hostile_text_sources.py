@@ -11,8 +11,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from breaking import JHANSI, RAKESH, edit, messages
-from conftest import build_into
+from breaking import ARUP, JAMSHEDPUR, JHANSI, JHANSI_EN, RAKESH, edit, messages
+from conftest import ROOT, SEEDED, build_into, digest
+from sammelan.checks import unsafe
+from sammelan.sources import prose
 
 SLUG = "msme-for-bharat-jhansi-2025"
 VENUE = "data/venues/parwanoo.yaml"
@@ -28,6 +30,11 @@ SEQUENCE_FIX = "run `invoke calendar-sequences` to write it anew (delete the fil
                "it is damaged)"
 PLAIN = "write plain text and Markdown here: paragraphs, lists, headings, quotes, emphasis " \
         "and links"
+
+
+def broken_markdown(project: Path, inserted: str) -> list[str]:
+    edit(project, JHANSI_EN, PARAGRAPH, inserted + PARAGRAPH)
+    return messages(project)
 
 
 def sequences_file(project: Path, text: str) -> list[str]:
@@ -248,3 +255,116 @@ def test_a_sequence_that_is_not_a_whole_number(project, number):
 def test_damaged_sequence_records(project, text, message):
     found = sequences_file(project, text)
     assert len(found) == 1 and found[0].startswith(f"{SEQUENCES}:{message} — fix: ")
+
+
+# Markdown: what Python-Markdown and the sanitizer read differently --------------------------
+
+def link(line: int, column: int, url: str) -> str:
+    return (f"{JHANSI_EN}:{line}:{column}: error [link]: the link `{url}` uses `javascript:`, "
+            "which the site does not allow — fix: link only to http://, https://, mailto: or "
+            "tel: addresses")
+
+
+@pytest.mark.parametrize(("inserted", "expected"), [
+    ("[x](java&#x73;cript:alert(1)) ", link(5, 5, "java&#x73;cript:alert(1)")),
+    ("[x](javascript&colon;alert(1)) ", link(5, 5, "javascript&colon;alert(1)")),
+    ("[x](\njavascript:alert(1)) ", link(6, 1, "javascript:alert(1)")),
+    ("[x][r]\n\n[r]: java&#x09;script:alert(1)\n\n", link(7, 6, "java&#x09;script:alert(1)")),
+    ('<a title="`"><script>x</script>`">y</a> ',
+     f"{JHANSI_EN}:5:14: error [html]: `<script>` is not allowed in the text — fix: remove it; "
+     "pages carry no scripts, styles or embedded content"),
+    ("<!-- a note --> ", f"{JHANSI_EN}:5:1: error [html]: `<!-- a note -->` would not appear "
+                         "on the page — fix: delete it, or write its text without `<!--` and "
+                         "`-->`"),
+    ("x <![CDATA[hidden]]> ", f"{JHANSI_EN}:5:3: error [html]: `<![CDATA[hidden]]>` would not "
+                              "appear on the page — fix: delete it, or write its text as plain "
+                              "text"),
+    ("<!DOCTYPE html>\n", f"{JHANSI_EN}:5:1: error [html]: `<!DOCTYPE html>` would not appear "
+                          "on the page — fix: delete it"),
+    ("<?php echo 1 ?> ", f"{JHANSI_EN}:5:1: error [html]: `<?php echo 1 ?>` would not appear "
+                         "on the page — fix: delete it"),
+])
+def test_markdown_the_sanitizer_would_change(project, inserted, expected):
+    assert broken_markdown(project, inserted) == [expected]
+
+
+@pytest.mark.parametrize(("reference", "what"), [
+    ("&#x1b;", "writes invisible control character U+001B"),
+    ("&#0;", "names no character"),
+    ("&#99999999;", "names no character"),
+    ("&#xD800;", "writes U+D800, half of a two-part character that cannot stand alone"),
+    ("&#x202E;", "writes invisible character U+202E RIGHT-TO-LEFT OVERRIDE, which changes the "
+                 "order in which the text is shown"),
+    ("&ZeroWidthSpace;", "writes invisible character U+200B ZERO WIDTH SPACE, which makes the "
+                         "text differ from what it looks like"),
+])
+def test_character_references_to_what_no_output_may_hold(project, reference, what):
+    assert broken_markdown(project, f"x{reference} ") == [
+        f"{JHANSI_EN}:5:2: error [text]: the character reference `{reference}` {what} — fix: "
+        "delete it, or write the character itself"]
+
+
+def test_invisible_characters_in_markdown(project):
+    assert broken_markdown(project, "A \u202espoof and x\u200dy ") == [
+        f"{JHANSI_EN}:5:3: error [text]: invisible character U+202E RIGHT-TO-LEFT OVERRIDE, "
+        f"which changes the order in which the text is shown — fix: {COPIED}",
+        f"{JHANSI_EN}:5:15: error [text]: invisible character U+200D ZERO WIDTH JOINER, which "
+        "belongs only right after a Devanagari letter — fix: delete it"]
+
+
+def test_markdown_that_stays_as_it_was(project):
+    path = project / JHANSI_EN
+    path.write_text("\ufeff" + path.read_text(encoding="utf-8"), encoding="utf-8")  # a BOM
+    assert broken_markdown(project, "क्\u200dष `<!-- shown as code -->` a &amp; b &#x915; "
+                                    "&nbsp; ") == []
+
+
+@pytest.mark.parametrize(("inserted", "expected"), [
+    ("***\n\n", "5:1: error [html]: a line of `***`, `---` or `___` makes `<hr>`, which the "
+                "page leaves out — fix: delete the line; paragraphs are set apart without it"),
+    ("[TOC]\n\n", "5:1: error [html]: `[TOC]` makes a `<div>`, which the page leaves out — "
+                  "fix: delete it"),
+    ("    indented code\n\n", "5:5: error [html]: text indented by four spaces makes `<pre>`, "
+                              "which the page leaves out — fix: start the line at the margin"),
+    ("x <em>a<strong>b</em>c</strong> ", "5:1: error [html]: `bc Jhansi, the industrial face "
+                                        f"of Bunde…` would not appear on the page as written "
+                                        f"— fix: {PLAIN}"),
+])
+def test_the_safety_net_names_what_no_check_foresaw(project, inserted, expected):
+    assert broken_markdown(project, inserted) == [f"{JHANSI_EN}:{expected}"]
+
+
+@pytest.mark.parametrize("root", [ROOT, SEEDED], ids=["live", "seeded"])
+def test_the_safety_net_is_quiet_on_real_content(root):
+    """Every Markdown file the project ships renders to the same text before and after the
+    sanitizer, as far as a reader can tell."""
+    files = sorted((root / "content").rglob("*.md"))
+    assert files
+    for path in files:
+        raw = path.read_text(encoding="utf-8")
+        rendered = prose._markdown(raw.strip())
+        assert unsafe.dropped(raw, rendered, prose._clean(rendered), path.name) == [], path
+
+
+# a build with what is refused ---------------------------------------------------------------
+
+def test_hostile_text_stops_the_build_and_keeps_the_last_output(project, tmp_path, capsys):
+    output = tmp_path / "output"
+    assert build_into(output, root=project) == 0
+    before = digest(output)
+    edit(project, VENUE, "state:", "geo: {lat: .nan, lon: 77}\nstate:")
+    edit(project, JAMSHEDPUR, "en: MSME Defence Conclave 2026", 'en: "MSME\\x1b Conclave"')
+    edit(project, ARUP, "status:", "links: &r [*r]\nstatus:")
+    (project / "data/venues/deep.yaml").write_text("name: " + "[" * 2000, encoding="utf-8")
+    edit(project, RAKESH, NAME_EN, "en: Rakesh\u202e Bala")
+    edit(project, JHANSI_EN, PARAGRAPH, "[x](java&#x73;cript:alert(1)) <!-- x --> " + PARAGRAPH)
+    (project / SEQUENCES).write_text('{"a": {"sequence": Infinity, "state": "x"}}')
+    assert build_into(output, root=project) == 1
+    assert digest(output) == before
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    for where in [f"{VENUE}:12:12: error [geo.lat]: `.nan`", f"{JAMSHEDPUR}:6:7: error [title.en]",
+                  f"{JHANSI_EN}:5:5: error [link]", f"{JHANSI_EN}:5:31: error [html]",
+                  f"{RAKESH}:4:7: error [name.en]", f'{SEQUENCES}:1:2: error: the entry "a"',
+                  f"{ARUP}:", "the alias `*r`", "data/venues/deep.yaml:1:47: error: values nested"]:
+        assert where in err, where
