@@ -11,8 +11,10 @@ from conftest import ROOT, build_into, text_of
 from sammelan.tools import reference, scaffold
 
 GUIDES = ["docs/guide.en.md", "docs/guide.hi.md"]
-FILE_BLOCK = re.compile(r"```(?:yaml|markdown)\n(.*?)```", re.S)
-FILE_NAME = re.compile(r"^(?:# file: |<!-- file: )(\S+?)(?: -->)?$", re.M)
+# A YAML block names its file in a comment; a Markdown block on the line above it (a comment
+# in Markdown would be an error: it would not appear on the page).
+FILE_BLOCK = re.compile(r"(?:^`(\S+)`:\n\n)?```(?:yaml|markdown)\n(.*?)```", re.S | re.M)
+FILE_NAME = re.compile(r"^# file: (\S+)$", re.M)
 CONCLAVE = "data/conclaves/vendor-meet-adityapur-2027.yaml"
 
 
@@ -20,10 +22,10 @@ def example_files(guide: str) -> dict[str, str]:
     """The complete files the guide shows, by path (blocks without a `file:` line are
     excerpts)."""
     found = {}
-    for block in FILE_BLOCK.findall((ROOT / guide).read_text(encoding="utf-8")):
-        name = FILE_NAME.search(block)
+    for above, block in FILE_BLOCK.findall((ROOT / guide).read_text(encoding="utf-8")):
+        name = above or (FILE_NAME.search(block) or [None, None])[1]
         if name:
-            found[name.group(1)] = block
+            found[name] = block
     return found
 
 

@@ -2,14 +2,21 @@
 
 PyYAML's safe loader already refuses Python tags; on top of it this module
 refuses every tag outside plain YAML, bounds aliases and file size (a small
-file must not expand into a huge one), keeps dates and clock times as the text
-the organizer wrote (so `15:00` is not read as the sexagesimal number 900 and
-`2026-02-30` becomes a clear error later instead of a crash), and returns a
-map from each value's path to its line and column.
+file must not expand into a huge one) and nesting (PyYAML recurses on it),
+refuses an alias inside the value it repeats, keeps dates and clock times as
+the text the organizer wrote (so `15:00` is not read as the sexagesimal number
+900 and `2026-02-30` becomes a clear error later instead of a crash), and
+returns a map from each value's path to its line and column.
+
+Every value is checked once decoded, as no check of the file's raw text can:
+numbers must be short and finite, and text must hold only what every output
+can (checks/text.py; a block scalar's final line break is dropped, as it is
+YAML's, not the organizer's). All such problems of a file are reported at once.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,11 +25,14 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from sammelan.checks.text import MULTILINE_FIELDS, in_value
 from sammelan.errors import Location, Problem
 from sammelan.sources.files import read_text
 
 MAX_ALIASES = 16
 MAX_VALUES = 100_000  # after aliases are expanded
+MAX_DEPTH = 40  # the schemas nest about five levels; PyYAML's composer recurses per level
+MAX_NUMBER = 30  # characters: a coordinate needs about 10; Python refuses 4,300 digits
 PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -30,6 +40,7 @@ PLAIN_TAGS = {
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
 }
+NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 KEEP_AS_TEXT = {"tag:yaml.org,2002:timestamp"}
 CLOCK = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 
@@ -77,24 +88,51 @@ def _walk(data, path: Path_) -> Iterator[tuple[Path_, object]]:
         yield from _walk(value, path + (key,))
 
 
+class _Refused(Exception):
+    def __init__(self, mark, message: str, fix: str):
+        self.mark, self.message, self.fix = mark, message, fix
+
+
+ALIAS_FIX = "write the values out instead of repeating them with *aliases"
+
+
 class _Loader(yaml.SafeLoader):
+    """PyYAML's composer is recursive and follows aliases into the node being built: bound
+    the nesting while composing, and refuse an alias inside the value it names."""
+
     aliases = 0
+    depth = 0
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.open_anchors: set[str] = set()  # anchors of the collections being composed
 
     def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            self.aliases += 1
-            if self.aliases > MAX_ALIASES:
-                event = self.peek_event()
-                raise yaml.MarkedYAMLError(
-                    problem=f"more than {MAX_ALIASES} aliases (*name)",
-                    problem_mark=event.start_mark,
-                )
-        return super().compose_node(parent, index)
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            self._count_alias(event)
+        if self.depth > MAX_DEPTH:
+            raise _Refused(event.start_mark, f"values nested more than {MAX_DEPTH} levels deep",
+                           "the fields need only a few levels: look for a stray `[`, `{` or "
+                           "`-`, and check the indentation")
+        anchor = event.anchor if isinstance(event, yaml.CollectionStartEvent) else None
+        self.depth += 1
+        if anchor:
+            self.open_anchors.add(anchor)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+            self.open_anchors.discard(anchor)
 
-
-class _Refused(Exception):
-    def __init__(self, node, message: str, fix: str):
-        self.node, self.message, self.fix = node, message, fix
+    def _count_alias(self, event: yaml.AliasEvent) -> None:
+        self.aliases += 1
+        if self.aliases > MAX_ALIASES:
+            raise yaml.MarkedYAMLError(problem=f"more than {MAX_ALIASES} aliases (*name)",
+                                       problem_mark=event.start_mark)
+        if event.anchor in self.open_anchors:
+            raise _Refused(event.start_mark, f"the alias `*{event.anchor}` is inside the value "
+                           f"`&{event.anchor}` that it repeats, so it would never end", ALIAS_FIX)
 
 
 def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
@@ -108,21 +146,42 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
         return None, [Problem(Location(shown_as, 1, 1), f"YAML cannot be read: {exc}",
                               "delete unusual invisible characters")]
     try:
-        node = loader.get_single_node()
-        positions: dict[Path_, tuple[int, int]] = {}
-        data = _convert(node, (), positions, loader) if node else None
-    except yaml.MarkedYAMLError as exc:
-        return None, [_syntax_problem(exc, shown_as)]
-    except yaml.YAMLError as exc:
-        return None, [Problem(Location(shown_as, 1, 1), f"YAML cannot be read: {exc}",
-                              "check the indentation and the colons")]
-    except _Refused as exc:
-        mark = exc.node.start_mark
-        return None, [Problem(Location(shown_as, mark.line + 1, mark.column + 1),
-                              exc.message, exc.fix)]
+        return _read(loader, shown_as)
     finally:
         loader.dispose()
-    return Document(shown_as, data, positions), []
+
+
+def _read(loader: _Loader, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    try:
+        node = loader.get_single_node()
+    except ValueError:  # the scanner's chr() of a \U escape past the last character
+        return None, [Problem(_location(shown_as, loader.get_mark()), "a `\\U` escape names "
+                              "no character (the last one is \\U0010FFFF)",
+                              "check its eight digits, or write the character itself")]
+    except (yaml.YAMLError, _Refused) as exc:
+        return None, [_stopped(exc, shown_as)]
+    converter = _Converter(loader, shown_as)
+    try:
+        data = converter.convert(node, ()) if node else None
+    except (yaml.YAMLError, _Refused) as exc:
+        return None, [_stopped(exc, shown_as)]
+    if converter.problems:
+        return None, converter.problems
+    return Document(shown_as, data, converter.positions), []
+
+
+def _stopped(exc: yaml.YAMLError | _Refused, shown_as: str) -> Problem:
+    """The problem that stopped reading a file."""
+    if isinstance(exc, _Refused):
+        return Problem(_location(shown_as, exc.mark), exc.message, exc.fix)
+    if isinstance(exc, yaml.MarkedYAMLError):
+        return _syntax_problem(exc, shown_as)
+    return Problem(Location(shown_as, 1, 1), f"YAML cannot be read: {exc}",
+                   "check the indentation and the colons")
+
+
+def _location(shown_as: str, mark) -> Location:
+    return Location(shown_as, mark.line + 1, mark.column + 1)
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown_as: str) -> Problem:
@@ -131,47 +190,84 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, shown_as: str) -> Problem:
     what = exc.problem or "cannot be read"
     fix = "check the indentation, the colon after each name, and quotes around text with a colon"
     if "aliases" in what:
-        fix = "write the values out instead of repeating them with *aliases"
+        fix = ALIAS_FIX
     return Problem(Location(shown_as, line, column), f"YAML syntax: {what}", fix)
 
 
-def _convert(node, path: Path_, positions: dict, loader: _Loader):
-    positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if len(positions) > MAX_VALUES:
-        raise _Refused(node, f"more than {MAX_VALUES} values once aliases are expanded",
-                       "write the values out instead of nesting *aliases")
-    if isinstance(node, MappingNode):
-        return _mapping(node, path, positions, loader)
-    if isinstance(node, SequenceNode):
-        _check_tag(node, "tag:yaml.org,2002:seq")
-        return [_convert(item, path + (i,), positions, loader) for i, item in enumerate(node.value)]
-    return _scalar(node, loader)
+class _Converter:
+    """Nodes → plain data, remembering each value's position. A value that no output may
+    hold is a problem collected here (all of them are reported at once); a structure the
+    format does not allow (tags, merge keys, a field twice) stops the file (_Refused)."""
 
+    def __init__(self, loader: _Loader, shown_as: str):
+        self.loader, self.shown_as = loader, shown_as
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
 
-def _mapping(node: MappingNode, path: Path_, positions: dict, loader: _Loader) -> dict:
-    _check_tag(node, "tag:yaml.org,2002:map")
-    result: dict = {}
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode):
-            raise _Refused(key_node, "a field name must be plain text", "write `name: value`")
-        key = str(_scalar(key_node, loader))
-        if key == "<<":
-            raise _Refused(key_node, "merge keys (<<) are not supported", "write the fields out")
-        if key in result:
-            raise _Refused(key_node, f"field `{key}` appears twice", "keep one of them")
-        result[key] = _convert(value_node, path + (key,), positions, loader)
-    return result
+    def convert(self, node, path: Path_):
+        self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if len(self.positions) > MAX_VALUES:
+            raise _Refused(node.start_mark, f"more than {MAX_VALUES} values once aliases are "
+                           "expanded", "write the values out instead of nesting *aliases")
+        if len(path) > MAX_DEPTH:  # aliases can nest deeper than the file itself
+            raise _Refused(node.start_mark, f"values nested more than {MAX_DEPTH} levels deep "
+                           "once aliases are expanded", ALIAS_FIX)
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, SequenceNode):
+            _check_tag(node, "tag:yaml.org,2002:seq")
+            return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.scalar(node, path)
 
+    def mapping(self, node: MappingNode, path: Path_) -> dict:
+        _check_tag(node, "tag:yaml.org,2002:map")
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Refused(key_node.start_mark, "a field name must be plain text",
+                               "write `name: value`")
+            key = str(self.scalar(key_node, path, is_key=True))
+            if key == "<<":
+                raise _Refused(key_node.start_mark, "merge keys (<<) are not supported",
+                               "write the fields out")
+            if key in result:
+                raise _Refused(key_node.start_mark, f"field `{key}` appears twice",
+                               "keep one of them")
+            result[key] = self.convert(value_node, path + (key,))
+        return result
 
-def _scalar(node: ScalarNode, loader: _Loader):
-    if node.tag in KEEP_AS_TEXT or (node.style is None and CLOCK.match(node.value)):
-        return node.value
-    _check_tag(node, *PLAIN_TAGS)
-    return loader.construct_object(node, deep=True)
+    def scalar(self, node: ScalarNode, path: Path_, is_key: bool = False):
+        if node.tag in KEEP_AS_TEXT or (node.style is None and CLOCK.match(node.value)):
+            return self.text(node, node.value, path, is_key)
+        _check_tag(node, *PLAIN_TAGS)
+        if node.tag in NUMBER_TAGS and len(node.value) > MAX_NUMBER:
+            return self.refuse(node, path, f"the number `{node.value[:12]}…` is "
+                               f"{len(node.value)} characters long, more than {MAX_NUMBER}",
+                               "write a shorter number, or put the text in quotes if it is "
+                               "not a number")
+        value = self.loader.construct_object(node, deep=True)
+        if isinstance(value, float) and not math.isfinite(value):
+            return self.refuse(node, path, f"`{node.value}` is not an ordinary number: YAML "
+                               "reads it as infinity or as “not a number”",
+                               "write a number such as 25.45, or leave the field out")
+        return self.text(node, value, path, is_key) if isinstance(value, str) else value
+
+    def text(self, node: ScalarNode, value: str, path: Path_, is_key: bool) -> str:
+        if node.style in ("|", ">"):  # the line break ending a block is YAML's, not the text's
+            value = value.rstrip("\n")
+        multiline = not is_key and any(key in MULTILINE_FIELDS for key in path)
+        refused = in_value(value, multiline)
+        if refused:
+            self.refuse(node, path, *refused)
+        return value
+
+    def refuse(self, node: ScalarNode, path: Path_, message: str, fix: str) -> None:
+        self.problems.append(Problem(_location(self.shown_as, node.start_mark), message, fix,
+                                     ".".join(map(str, path))))
 
 
 def _check_tag(node, *allowed: str) -> None:
     if node.tag not in allowed:
         shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise _Refused(node, f"the tag `{shown}` is not allowed",
+        raise _Refused(node.start_mark, f"the tag `{shown}` is not allowed",
                        "remove the `!` tag; write plain text, numbers, lists and fields")
