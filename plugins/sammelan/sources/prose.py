@@ -7,7 +7,7 @@ from pathlib import Path
 import markdown
 import nh3
 
-from sammelan.checks import placeholders, unsafe
+from sammelan.checks import complexity, placeholders, unsafe
 from sammelan.checks import text as characters
 from sammelan.errors import Location, Problem
 from sammelan.model.entities import LANGUAGES, Html
@@ -52,6 +52,8 @@ def read(folder: Path, slug: str, root: Path, required: bool) -> tuple[Html, lis
                 unreadable.add(lang)
             rendered, found = _render((raw or "").removeprefix("\ufeff"), f"{shown}/{path.name}")
             problems.extend(bad + found)
+            if any(not p.warning for p in found):
+                unreadable.add(lang)  # its problems are reported; it is not missing
             if rendered is not None:
                 html[lang] = rendered
     for lang in LANGUAGES:
@@ -71,6 +73,9 @@ def read(folder: Path, slug: str, root: Path, required: bool) -> tuple[Html, lis
 def _render(raw: str, file: str) -> tuple[str | None, list[Problem]]:
     """One Markdown file's safe HTML (None when it is empty), and its problems. Whatever the
     sanitizer would change that no check named is a problem too, never a silent change."""
+    too_complex = complexity.problems(raw, file)
+    if too_complex:  # parsing such a text could take minutes; it is not parsed at all
+        return None, too_complex
     problems = (placeholders.in_text(raw, file) + characters.in_prose(raw, file)
                 + unsafe.problems(raw, file, ALLOWED_TAGS, ALLOWED_ATTRIBUTES))
     if not raw.strip():
