@@ -19,6 +19,7 @@ from sammelan.errors import Location, Problem
 from sammelan.model.entities import CalendarRecord as Record
 from sammelan.model.entities import Site
 from sammelan.render.calendar.entries import Entry, entries
+from sammelan.sources.files import read_text
 
 FILE = "data/calendar-sequences.json"
 
@@ -30,8 +31,11 @@ def read(root: Path) -> tuple[State, list[Problem]]:
     path = root / FILE
     if not path.exists():
         return {}, []
+    text, problems = read_text(path, FILE)  # a source like any: a folder or a pipe is refused
+    if text is None:
+        return {}, problems
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(text)
         return {key: Record(int(v["sequence"]), str(v["state"])) for key, v in raw.items()}, []
     except json.JSONDecodeError as exc:
         where, what = Location(FILE, exc.lineno, exc.colno), f"not valid JSON: {exc.msg}"
