@@ -32,7 +32,7 @@ from icalendar import Calendar
 SECONDS = 30  # a build that takes longer hangs
 MEMORY = 3 * 1024**3  # address space a build may take (the suite itself uses far less)
 SECRET = "SECRET-OUTSIDE-THE-PROJECT-4d1f"  # the text of a file beside the project
-LOCATED = re.compile(r"^(data|content)/[^\s:]+(:\d+:\d+)?: error")
+LOCATED = re.compile(r"^(data|content)/.+?(:\d+:\d+)?: error")
 SOURCES = sorted(p.relative_to(SEEDED).as_posix() for p in (SEEDED / "data").rglob("*.yaml"))
 SOURCES += sorted(p.relative_to(SEEDED).as_posix() for p in (SEEDED / "content").rglob("*.md"))
 YAML_SOURCES = [s for s in SOURCES if s.endswith(".yaml")]

@@ -67,6 +67,8 @@ def test_a_speaker_photo_becomes_the_preview_image(project, tmp_path):
     source = project / "data/speakers/sanjay-seth.yaml"
     source.write_text(source.read_text(encoding="utf-8") + "photo: sanjay-seth.jpg\n",
                       encoding="utf-8")
+    (project / "content/images").mkdir()
+    (project / "content/images/sanjay-seth.jpg").write_bytes(b"\xff\xd8\xff")  # must exist
     output = tmp_path / "out"
     assert build_into(output, "publishconf.py", root=project) == 0
     page = output / "en/speakers/sanjay-seth/index.html"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
+import re
 from dataclasses import replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -42,11 +44,14 @@ from sammelan.model.entities import (
     Venue,
 )
 from sammelan.render.calendar import sequences
-from sammelan.sources import prose, provenance, yamldoc
+from sammelan.sources import files, prose, provenance, yamldoc
 from sammelan.sources.yamldoc import Document
 
 FOLDERS = {"venue": "venues", "organization": "organizations", "speaker": "speakers",
            "scheme": "schemes", "conclave": "conclaves", "news": "news"}
+IMAGES = "content/images"  # Pelican copies it to images/ (STATIC_PATHS)
+PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp")
+PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 IST = ZoneInfo("Asia/Kolkata")
 
 
@@ -99,32 +104,55 @@ class _Builder:
         # Slugs with a file, good or not: FOLDERS is in dependency order, so every kind's
         # files are read before anything refers to them.
         self.files: dict[str, set[str]] = {kind: set() for kind in FOLDERS}
+        # Links, special files and unusable names, refused before anything is read (and
+        # before Pelican copies content/images/): their paths are never opened.
+        self.survey = files.survey(root)
+        self.problems.extend(self.survey.problems)
 
     # reading -------------------------------------------------------------
 
     def documents(self, kind: str) -> list[tuple[str, Document]]:
-        folder = self.root / "data" / FOLDERS[kind]
+        folder = f"data/{FOLDERS[kind]}"
         found = []
-        for path in sorted(folder.glob("*.y*ml")):
-            shown = path.relative_to(self.root).as_posix()
-            if path.suffix not in (".yaml", ".yml"):
+        for slug, paths in self.data_files(folder).items():
+            self.files[kind].add(slug)  # good or not: references to it are not "unknown"
+            if len(paths) > 1:
+                self.problems.append(Problem(
+                    Location(paths[-1]), f"`{paths[0]}` and `{paths[-1]}` are both the "
+                    f"{kind} `{slug}`", "keep one of them (ending in .yaml) and delete the other"))
                 continue
-            slug = path.name.rsplit(".", 1)[0]
-            if not schema.is_slug(slug):
-                self.problems.append(Problem(Location(shown), f"`{slug}` is not a valid slug",
-                                             "rename the file with a-z, 0-9 and hyphens only"))
-                continue
-            self.files[kind].add(slug)
-            doc, problems = yamldoc.read(path, shown)
+            if self.survey.blocks(paths[0]):
+                continue  # reported by the survey
+            doc, problems = yamldoc.read(self.root / paths[0], paths[0])
             problems = problems or placeholders.check(doc, schema.check(doc, kind))
             self.problems.extend(problems)
             if not problems:
                 found.append((slug, doc))
         return found
 
+    def data_files(self, folder: str) -> dict[str, list[str]]:
+        """The YAML files of one folder by slug (.yaml before .yml), their names checked."""
+        if self.survey.blocks(folder):
+            return {}
+        by_slug: dict[str, list[str]] = {}
+        # glob lists names only: it opens no file, and the folder is not a link (survey)
+        for path in sorted((self.root / folder).glob("*.y*ml"), key=lambda p: p.suffix != ".yaml"):
+            shown = f"{folder}/{path.name}"
+            if path.suffix not in (".yaml", ".yml"):
+                continue
+            slug = path.name.rsplit(".", 1)[0]
+            if not schema.is_slug(slug):
+                if not self.survey.blocks(shown):  # a reserved or overlong name is reported
+                    self.problems.append(Problem(Location(shown), f"`{slug}` is not a valid "
+                                                 "slug", "rename the file with a-z, 0-9 and "
+                                                 "hyphens only"))
+                continue
+            by_slug.setdefault(slug, []).append(shown)
+        return dict(sorted(by_slug.items()))
+
     def prose(self, kind: str, slug: str, required: bool):
         html, problems = prose.read(self.root / "content" / FOLDERS[kind], slug, self.root,
-                                    required)
+                                    required, refused=self.survey.blocks)
         self.problems.extend(problems)
         return html
 
@@ -136,9 +164,9 @@ class _Builder:
         table = self.tables[kind]
         if slug in table:
             return table[slug]
-        if slug in self.files[kind]:
-            return None  # the file exists but has errors of its own, reported there
         folder = f"data/{FOLDERS[kind]}"
+        if slug in self.files[kind] or self.survey.blocks(folder):
+            return None  # the file (or its folder) has errors of its own, reported there
         near = difflib.get_close_matches(slug, list(table), n=1, cutoff=0.6)
         hint = f"did you mean `{near[0]}`? If not, c" if near else "C"
         self.referenced.update((kind, n) for n in near)  # the likely intent is not "unused"
@@ -170,16 +198,20 @@ class _Builder:
     # building ------------------------------------------------------------
 
     def build(self) -> Site:
-        self.changes, problems = provenance.read(self.root)
-        self.problems.extend(problems)
+        if not self.survey.blocks(provenance.RECORD):
+            self.changes, problems = provenance.read(self.root)
+            self.problems.extend(problems)
         for kind in FOLDERS:
             for slug, doc in self.documents(kind):
                 entity = getattr(self, kind)(slug, doc)
                 if entity is not None:
                     self.tables[kind][slug] = self.stamped(kind, slug, entity)
         self.warn_unused_speakers()
-        records, problems = sequences.read(self.root)
-        self.problems.extend(problems)
+        if not self.survey.blocks(sequences.FILE):
+            records, problems = sequences.read(self.root)
+            self.problems.extend(problems)
+        else:
+            records = {}
         return Site(**{FOLDERS[k]: tuple(t.values()) for k, t in self.tables.items()},
                     today=self.today, calendar_records=records)
 
@@ -210,9 +242,38 @@ class _Builder:
         org = self.ref(doc, ("organization",), "organization") if "organization" in d else None
         return Speaker(slug=slug, name=text(d["name"]), designation=text(d["designation"]),
                        status=Participation(d["status"]), honorific=text(d.get("honorific")),
-                       organization=org, photo=d.get("photo"),
+                       organization=org, photo=self.photo(doc),
                        links=tuple(d.get("links", ())),
                        bio=self.prose("speaker", slug, required=False))
+
+    def photo(self, doc: Document) -> str | None:
+        """The name of a picture in content/images/, which the pages show as images/<name>."""
+        name = doc.data.get("photo")
+        if name is None:
+            return None
+        relative = f"{IMAGES}/{name}"
+        if not PLAIN_NAME.fullmatch(name):  # no folder, no `..`, nothing a URL must escape
+            self.error(doc, ("photo",), f"`{name}` is not a plain file name",
+                       f"put the picture in {IMAGES}/, named with letters, digits and "
+                       "hyphens, and write only its name, e.g. `photo: sanjay-seth.jpg`")
+        elif not name.lower().endswith(PHOTO_TYPES):
+            self.error(doc, ("photo",), f"`{name}` is not a JPEG, PNG or WebP picture",
+                       "use a file ending in " + ", ".join(PHOTO_TYPES))
+        elif self.survey.blocks(relative):
+            return None  # the file itself is refused, and reported there
+        elif not os.path.isfile(self.root / relative):
+            self.error(doc, ("photo",), f"there is no picture `{name}` in {IMAGES}/",
+                       self.photo_fix(name))
+        else:
+            return name
+        return None
+
+    def photo_fix(self, name: str) -> str:
+        folder = self.root / IMAGES
+        pictures = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+        near = difflib.get_close_matches(name, pictures, n=1, cutoff=0.6)
+        hint = f"did you mean `{near[0]}`? If not, a" if near else "a"
+        return f"{hint}dd the picture to {IMAGES}/, or correct the name"
 
     def scheme(self, slug: str, doc: Document) -> Scheme | None:
         d = doc.data
@@ -240,6 +301,7 @@ class _Builder:
         venue = self.ref(doc, ("venue",), "venue")
         zone = self.zone(doc)
         description = self.prose("conclave", slug, required=True)
+        self.warn_plain_http(doc, ("registration",))
         limits = (agenda.check_days(doc, start, end) if start and end else []) + \
             agenda.check_count(doc)
         if limits:
@@ -247,6 +309,7 @@ class _Builder:
             return None
         self.problems.extend(status.check(doc, self.today, start, end))
         sessions = tuple(self.session(doc, ("sessions", i)) for i in range(len(d["sessions"])))
+        people = self.people(doc)  # named even if the conclave is not built: not "unused"
         if None in (start, end, venue, zone) or None in sessions:
             return None
         self.problems.extend(agenda.check_sessions(doc, sessions, start, end))
@@ -256,9 +319,19 @@ class _Builder:
             timezone=zone, attendance=Attendance(d.get("attendance", Attendance.OFFLINE)),
             previous_start=self.date(doc, ("previous_start",)),
             registration=d.get("registration"), participants=self.participants(doc),
-            people=self.people(doc), schemes=self.refs(doc, ("schemes",), "scheme"),
+            people=people, schemes=self.refs(doc, ("schemes",), "scheme"),
             topics=tuple(map(text, d.get("topics", ()))),
             highlights=tuple(map(text, d.get("highlights", ()))), description=description)
+
+    def warn_plain_http(self, doc: Document, path: tuple) -> None:
+        # advisory: the link works, and an organizer may not control the site it points to
+        url = doc.at(path)
+        if isinstance(url, str) and url[:7].lower() == "http://":
+            self.problems.append(Problem(
+                doc.where(path), f"`{url}` is not encrypted (http://): browsers warn "
+                "visitors, and what they type in the form can be read on the way",
+                f"use `https://{url[7:]}` if the site offers it", ".".join(map(str, path)),
+                warning=True, advisory=True))
 
     def zone(self, doc: Document) -> str | None:
         name = doc.data.get("timezone", "Asia/Kolkata")

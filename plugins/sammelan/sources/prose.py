@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import markdown
@@ -18,6 +20,11 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", 
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "span": {"lang"},
                       "abbr": {"title", "lang"}, "q": {"lang"}, "*": {"lang"}}
 URL_SCHEMES = set(unsafe.SAFE_SCHEMES)
+# The largest real text is 7.5 KB and its longest paragraph 708 characters. Within these
+# limits (and complexity.py's) the slowest text yet found is checked and rendered in about
+# 2 s; one 490 KB paragraph took Markdown 37 s, and 64 KB of `[a ` 220 s.
+MAX_BYTES = 32 * 1024
+MAX_PARAGRAPH = 4000  # characters
 
 
 def to_html(text: str) -> str:
@@ -38,20 +45,27 @@ def _clean(html: str) -> str:
                      url_schemes=URL_SCHEMES, link_rel="noopener")
 
 
-def read(folder: Path, slug: str, root: Path, required: bool) -> tuple[Html, list[Problem]]:
-    """Read `<slug>.hi.md` and `<slug>.en.md`; both when required, else both or neither."""
+def read(folder: Path, slug: str, root: Path, required: bool,
+         refused: Callable[[str], bool] = lambda relative: False) -> tuple[Html, list[Problem]]:
+    """Read `<slug>.hi.md` and `<slug>.en.md`; both when required, else both or neither.
+    `refused` names the paths already refused (and reported) by the survey of the files."""
     html: dict[str, str] = {}
     unreadable: set[str] = set()  # present but refused: reported as such, not as missing
     problems: list[Problem] = []
     shown = folder.relative_to(root).as_posix()
     for lang in LANGUAGES:
-        path = folder / f"{slug}.{lang}.md"
-        if path.exists():
-            raw, bad = read_text(path, f"{shown}/{path.name}")
-            if raw is None:
+        path, file = folder / f"{slug}.{lang}.md", f"{shown}/{slug}.{lang}.md"
+        if refused(file):
+            unreadable.add(lang)
+        elif os.path.lexists(path):  # a link too, which read_text refuses
+            raw, bad = read_text(path, file, MAX_BYTES)
+            bad = bad or too_intricate(raw or "", file)
+            if bad:  # not parsed at all: parsing such a text could take minutes
                 unreadable.add(lang)
-            rendered, found = _render((raw or "").removeprefix("\ufeff"), f"{shown}/{path.name}")
-            problems.extend(bad + found)
+                problems.extend(bad)
+                continue
+            rendered, found = _render((raw or "").removeprefix("\ufeff"), file)
+            problems.extend(found)
             if any(not p.warning for p in found):
                 unreadable.add(lang)  # its problems are reported; it is not missing
             if rendered is not None:
@@ -73,9 +87,6 @@ def read(folder: Path, slug: str, root: Path, required: bool) -> tuple[Html, lis
 def _render(raw: str, file: str) -> tuple[str | None, list[Problem]]:
     """One Markdown file's safe HTML (None when it is empty), and its problems. Whatever the
     sanitizer would change that no check named is a problem too, never a silent change."""
-    too_complex = complexity.problems(raw, file)
-    if too_complex:  # parsing such a text could take minutes; it is not parsed at all
-        return None, too_complex
     problems = (placeholders.in_text(raw, file) + characters.in_prose(raw, file)
                 + unsafe.problems(raw, file, ALLOWED_TAGS, ALLOWED_ATTRIBUTES))
     if not raw.strip():
@@ -86,3 +97,24 @@ def _render(raw: str, file: str) -> tuple[str | None, list[Problem]]:
         problems = unsafe.dropped(raw, rendered, cleaned, file)
     return cleaned, problems
 
+
+def too_intricate(text: str, file: str) -> list[Problem]:
+    """What would make Markdown slow: too many of its marks (complexity.py), or a paragraph
+    so long that its links are searched for in all of it (the time grows with the square)."""
+    return complexity.problems(text, file) or _long_paragraphs(text, file)
+
+
+def _long_paragraphs(text: str, file: str) -> list[Problem]:
+    found: list[Problem] = []
+    start, length = 0, 0  # the paragraph's first line, and its characters so far
+    for number, line in enumerate([*text.split("\n"), ""], start=1):
+        if line.strip(" \t\r"):
+            start, length = start or number, length + len(line) + 1
+            continue
+        if length - 1 > MAX_PARAGRAPH:
+            found.append(Problem(Location(file, start, 1), f"this paragraph is {length - 1} "
+                                 f"characters long, over the limit of {MAX_PARAGRAPH}",
+                                 "split it into shorter paragraphs, with an empty line "
+                                 "between them", "text"))
+        start, length = 0, 0
+    return found

@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import stat
 import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -25,8 +27,10 @@ from functools import cached_property
 from pathlib import Path
 
 from sammelan.errors import Location, Problem
+from sammelan.sources.files import read_text
 
 RECORD = "data/changed.json"
+MAX_DIGESTED = 1024 * 1024
 UTC = dt.UTC
 
 
@@ -45,9 +49,19 @@ def digest(root: Path, relatives: Iterable[str]) -> str:
     summed = hashlib.sha256()
     for relative in sorted(relatives):
         path = root / relative
-        if path.is_file():
+        if _plain_file(path):
             summed.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
     return summed.hexdigest()
+
+
+def _plain_file(path: Path) -> bool:
+    """A regular file of a size a source may have: links, pipes and huge files are refused
+    by the survey of the sources (files.py), and never read here."""
+    try:
+        status = path.lstat()
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_size <= MAX_DIGESTED
 
 
 class Clock:
@@ -68,7 +82,7 @@ class Clock:
         stamps = []
         for relative in relatives:
             path = self.root / relative
-            if not path.is_file():
+            if not _plain_file(path):
                 continue
             clean = commit is not None and relative not in dirty
             stamps.append(commit if clean else int(path.stat().st_mtime))
@@ -103,10 +117,13 @@ def _git(root: Path, *args: str) -> str:
 def read(root: Path) -> tuple[dict[str, Change], list[Problem]]:
     """The committed record, or the problem with it (an absent record is an empty one)."""
     path = root / RECORD
-    if not path.is_file():
+    if not os.path.lexists(path):
         return {}, []
+    text, problems = read_text(path, RECORD)  # a source like any: a link or a pipe is refused
+    if text is None:
+        return {}, problems
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"), parse_constant=_refuse)
+        raw = json.loads(text, parse_constant=_refuse)
         return {key: Change(str(v["digest"]), _moment(v["changed"])) for key, v in raw.items()}, []
     except json.JSONDecodeError as exc:
         where, what = Location(RECORD, exc.lineno, exc.colno), f"not valid JSON: {exc.msg}"

@@ -8,6 +8,7 @@ to be switched on by deleting the `# ` in front.
 
 from __future__ import annotations
 
+import os
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,9 @@ from pathlib import Path
 from sammelan.checks.placeholders import MARKER
 from sammelan.checks.schema import contents as load_schema
 from sammelan.checks.schema import is_slug
+from sammelan.errors import Location
 from sammelan.model.loader import FOLDERS
+from sammelan.sources.files import name_problem
 
 KINDS = ("conclave", "speaker", "scheme", "venue", "organization")
 PROSE = {  # what each kind's Markdown holds, per language; an organization has no prose
@@ -43,13 +46,14 @@ class _Field:
 def write(root: Path, kind: str, slug: str) -> list[Path]:
     """Write the new files and return them; refuse if any of them exists."""
     files = planned(root, kind, slug)
-    existing = [p for p in files if p.exists()]
+    existing = [p for p in files if os.path.lexists(p)]  # a dangling link counts too
     if existing:
         raise ScaffoldError(f"{existing[0].relative_to(root)} already exists; nothing was "
                             "written — choose another slug or edit that file")
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        with path.open("x", encoding="utf-8") as handle:  # never through a link made meanwhile
+            handle.write(text)
     return list(files)
 
 
@@ -59,6 +63,9 @@ def planned(root: Path, kind: str, slug: str) -> dict[Path, str]:
     if not is_slug(slug):
         raise ScaffoldError(f"`{slug}` is not a valid slug; use a-z, 0-9 and hyphens, "
                             "e.g. msme-conclave-ranchi-2026")
+    unusable = name_problem(slug, Location(slug))  # reserved on Windows, or too long
+    if unusable:
+        raise ScaffoldError(f"{unusable.message}; choose another slug")
     folder = FOLDERS[kind]
     files = {root / "data" / folder / f"{slug}.yaml": yaml_text(kind)}
     if kind in PROSE:

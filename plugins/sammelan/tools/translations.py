@@ -18,14 +18,17 @@ from sammelan.errors import Location, Problem
 from sammelan.i18n.catalog import catalog_path
 from sammelan.model.entities import LANGUAGES
 from sammelan.model.loader import FOLDERS
-from sammelan.sources import yamldoc
+from sammelan.sources import files, prose, yamldoc
 
 DEVANAGARI = re.compile("[\u0900-\u097f]")
 NAMES = {"hi": "Hindi", "en": "English"}
 
 
 def gaps(root: Path, pot: Path) -> list[Problem]:
-    return sorted(interface_gaps(root, pot) + prose_gaps(root) + text_gaps(root))
+    # the files as the build sees them: links, pipes and the like are named, never read
+    survey = files.survey(root)
+    return sorted([*survey.problems, *interface_gaps(root, pot), *prose_gaps(root, survey),
+                   *text_gaps(root, survey)])
 
 
 def interface_gaps(root: Path, pot: Path) -> list[Problem]:
@@ -49,25 +52,31 @@ def interface_gaps(root: Path, pot: Path) -> list[Problem]:
     return found
 
 
-def prose_gaps(root: Path) -> list[Problem]:
-    found = []
+def prose_gaps(root: Path, survey: files.Survey) -> list[Problem]:
+    found, present = [], set(survey.files)
     for folder in sorted({FOLDERS[k] for k in FOLDERS}):
-        base = root / "content" / folder
-        slugs = sorted({p.name.split(".")[0] for p in base.glob("*.md")}) if base.exists() else []
+        base = f"content/{folder}"
+        slugs = sorted({Path(p).name.split(".")[0] for p in survey.files
+                        if p.startswith(f"{base}/") and p.endswith(".md") and p.count("/") == 2})
         for slug in slugs:
             for lang in LANGUAGES:
-                path = base / f"{slug}.{lang}.md"
-                if not path.exists() or not path.read_text(encoding="utf-8").strip():
-                    shown = path.relative_to(root).as_posix()
+                shown = f"{base}/{slug}.{lang}.md"
+                if survey.blocks(shown):
+                    continue  # named by the survey
+                text = (files.read_text(root / shown, shown, prose.MAX_BYTES)[0]
+                        if shown in present else None)
+                if not (text or "").strip():
                     found.append(Problem(Location(shown), f"the {NAMES[lang]} text is missing",
                                          f"translate it into {shown}", "text", warning=True))
     return found
 
 
-def text_gaps(root: Path) -> list[Problem]:
+def text_gaps(root: Path, survey: files.Survey) -> list[Problem]:
     found = []
-    for path in sorted((root / "data").rglob("*.yaml")):
-        doc, problems = yamldoc.read(path, path.relative_to(root).as_posix())
+    for shown in survey.files:
+        if not (shown.startswith("data/") and shown.endswith(".yaml")):
+            continue
+        doc, problems = yamldoc.read(root / shown, shown)
         if doc is None:
             continue
         for at, pair in filter(_is_pair, doc.values()):
