@@ -18,6 +18,7 @@ from sammelan.sources import prose
 
 SLUG = "msme-for-bharat-jhansi-2025"
 VENUE = "data/venues/parwanoo.yaml"
+DEEP_FILE = "data/venues/deep.yaml"  # a venue the tests write
 SEQUENCES = "data/calendar-sequences.json"
 TITLE_EN = "en: MSME for Bharat Conclave, Jhansi"
 NAME_EN = "en: Rakesh Bala"
@@ -54,9 +55,9 @@ def test_nesting_is_bounded(project, value, column):
 
 def test_deep_block_mappings_are_bounded(project):
     nested = "".join(f"{'  ' * i}k{i}:\n" for i in range(60)) + "  " * 60 + "x: 1\n"
-    (project / "data/venues/deep.yaml").write_text(nested, encoding="utf-8")
+    (project / DEEP_FILE).write_text(nested, encoding="utf-8")
     assert messages(project) == [
-        f"data/venues/deep.yaml:41:81: error: values nested more than 40 levels deep — "
+        f"{DEEP_FILE}:41:81: error: values nested more than 40 levels deep — "
         f"fix: {DEEP}"]
 
 
@@ -355,7 +356,7 @@ def test_hostile_text_stops_the_build_and_keeps_the_last_output(project, tmp_pat
     edit(project, VENUE, "state:", "geo: {lat: .nan, lon: 77}\nstate:")
     edit(project, JAMSHEDPUR, "en: MSME Defence Conclave 2026", 'en: "MSME\\x1b Conclave"')
     edit(project, ARUP, "status:", "links: &r [*r]\nstatus:")
-    (project / "data/venues/deep.yaml").write_text("name: " + "[" * 2000, encoding="utf-8")
+    (project / DEEP_FILE).write_text("name: " + "[" * 2000, encoding="utf-8")
     edit(project, RAKESH, NAME_EN, "en: Rakesh\u202e Bala")
     edit(project, JHANSI_EN, PARAGRAPH, "[x](java&#x73;cript:alert(1)) <!-- x --> " + PARAGRAPH)
     (project / SEQUENCES).write_text('{"a": {"sequence": Infinity, "state": "x"}}')
@@ -366,5 +367,5 @@ def test_hostile_text_stops_the_build_and_keeps_the_last_output(project, tmp_pat
     for where in [f"{VENUE}:12:12: error [geo.lat]: `.nan`", f"{JAMSHEDPUR}:6:7: error [title.en]",
                   f"{JHANSI_EN}:5:5: error [link]", f"{JHANSI_EN}:5:31: error [html]",
                   f"{RAKESH}:4:7: error [name.en]", f'{SEQUENCES}:1:2: error: the entry "a"',
-                  f"{ARUP}:", "the alias `*r`", "data/venues/deep.yaml:1:47: error: values nested"]:
+                  f"{ARUP}:", "the alias `*r`", f"{DEEP_FILE}:1:47: error: values nested"]:
         assert where in err, where
