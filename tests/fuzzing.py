@@ -101,7 +101,8 @@ def text_mutations(draw) -> Mutation:
     else:
         lines.insert(index, draw(st.sampled_from(HOSTILE_LINES) | st.text(max_size=20)))
     text = "\n".join(lines)
-    return Mutation(f"{how} at {relative}:{index + 1}: {text.split(chr(10))[index]!r:.80}",
+    shown = lines[index] if index < len(lines) else ""  # a deleted last line shows nothing
+    return Mutation(f"{how} at {relative}:{index + 1}: {shown!r:.80}",
                     lambda project, _: _write(project / relative, text))
 
 
