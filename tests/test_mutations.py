@@ -3,27 +3,41 @@ and folders), every build keeps the contract in fuzzing.py.
 
 The sources mutated are the seeded fixture's, so a seed replays the same mutations whatever
 the live content is. A developer's run tries a few, always the same (SAMMELAN_TEST_PROFILE
-unset); CI's (SAMMELAN_TEST_PROFILE=ci, set by .ci/run) tries 2,000, from a new seed each
-time. SAMMELAN_MUTATION_SEED picks the seed; a failure prints the command that replays it.
+unset); CI's (SAMMELAN_TEST_PROFILE=ci, set by .ci/run) tries 2,000, from a seed that is
+the commit's id. SAMMELAN_MUTATION_SEED picks the seed; a failure prints the command that
+replays it.
 Each defect a fuzzer found once is a fixed case below, tried on every run.
 """
 
 from __future__ import annotations
 
 import os
-import random
+import subprocess
 from collections import Counter
 
 import pytest
-from conftest import build_into, copy_project
+from conftest import ROOT, build_into, copy_project
 from fuzzing import SECRET, Mutation, change_file, check_contract, mutations
 from hypothesis import HealthCheck, given, seed, settings
 
 EXAMPLES = {"dev": 40, "ci": 2000}  # mutated builds per profile
 PROFILE = os.environ.get("SAMMELAN_TEST_PROFILE") or "dev"
 FIXED_SEED = 20261124  # the developer profile's: the same mutations on every run
+
+
+def commit_seed() -> int:
+    """CI's seed: the commit's id, so each commit tries new mutations and a red run replays
+    exactly (a random seed could turn a commit red that was green before)."""
+    try:
+        head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "HEAD"], check=True,
+                              capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return FIXED_SEED
+    return int(head[:8], 16) if head else FIXED_SEED
+
+
 SEED = int(os.environ.get("SAMMELAN_MUTATION_SEED") or (
-    random.randrange(2**32) if PROFILE == "ci" else FIXED_SEED))
+    commit_seed() if PROFILE == "ci" else FIXED_SEED))
 REPLAY = (f"SAMMELAN_TEST_PROFILE={PROFILE} SAMMELAN_MUTATION_SEED={SEED} "
           ".venv/bin/python -m pytest tests/test_mutations.py")
 TRIED: Counter = Counter()  # outcomes of the property's builds
