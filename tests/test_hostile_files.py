@@ -440,3 +440,18 @@ def test_translations_name_a_pipe_and_a_link_instead_of_reading_them(project, ou
     assert [p.location.file for p in survey.problems] == [
         "content/speakers/yashika.en.md", "data/venues/elsewhere.yaml"]
     assert all("elsewhere" not in p.location.file for p in found)
+
+
+@pytest.mark.parametrize("name", ["page.html", "logo.svg", "notes.yml", "x.JS"])
+def test_only_pictures_are_published_from_the_images_folder(project, tmp_path, capsys, name):
+    output = tmp_path / "output"
+    assert build_into(output, root=project) == 0
+    before = digest(output)
+    images = project / "content/images"
+    images.mkdir(exist_ok=True)
+    (images / name).write_text("<script>alert(1)</script>", encoding="utf-8")
+    (images / "photo.JPG").write_bytes(b"\xff\xd8\xff")  # a picture is fine
+    assert build_into(output, root=project) == 1
+    assert digest(output) == before
+    assert (f"content/images/{name}: error: only pictures are published from content/images/"
+            in capsys.readouterr().err)

@@ -45,12 +45,12 @@ from sammelan.model.entities import (
 )
 from sammelan.render.calendar import sequences
 from sammelan.sources import files, prose, provenance, yamldoc
+from sammelan.sources.files import PICTURES
 from sammelan.sources.yamldoc import Document
 
 FOLDERS = {"venue": "venues", "organization": "organizations", "speaker": "speakers",
            "scheme": "schemes", "conclave": "conclaves", "news": "news"}
 IMAGES = "content/images"  # Pelican copies it to images/ (STATIC_PATHS)
-PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp")
 PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 IST = ZoneInfo("Asia/Kolkata")
 
@@ -256,9 +256,9 @@ class _Builder:
             self.error(doc, ("photo",), f"`{name}` is not a plain file name",
                        f"put the picture in {IMAGES}/, named with letters, digits and "
                        "hyphens, and write only its name, e.g. `photo: sanjay-seth.jpg`")
-        elif not name.lower().endswith(PHOTO_TYPES):
+        elif not name.lower().endswith(PICTURES):
             self.error(doc, ("photo",), f"`{name}` is not a JPEG, PNG or WebP picture",
-                       "use a file ending in " + ", ".join(PHOTO_TYPES))
+                       "use a file ending in " + ", ".join(PICTURES))
         elif self.survey.blocks(relative):
             return None  # the file itself is refused, and reported there
         elif not os.path.isfile(self.root / relative):

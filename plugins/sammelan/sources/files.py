@@ -32,6 +32,10 @@ RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 
 # characters Windows refuses in a name, besides control characters; a name may not end in
 # a dot or a space there either
 FORBIDDEN = frozenset('<>:"\\|?*')
+# content/images/ is published as it is: pictures only (an .html or .svg file there would be
+# a page, or a script, on the site's own domain)
+IMAGES = "content/images/"
+PICTURES = (".jpg", ".jpeg", ".png", ".webp")
 SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
            (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
 # opened without following a link, and without waiting should a pipe appear after the check
@@ -93,7 +97,15 @@ def _inspect(root: Path, relative: str) -> tuple[Problem | None, list[str] | Non
             raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
     except OSError as exc:
         return os_problem(exc, where), None
-    return None, None
+    return _not_a_picture(relative, where), None
+
+
+def _not_a_picture(relative: str, where: Location) -> Problem | None:
+    if not relative.startswith(IMAGES) or relative.lower().endswith(PICTURES):
+        return None
+    return Problem(where, "only pictures are published from content/images/, and this file "
+                   "would be published as it is", "remove it, or save it as one of: "
+                   + ", ".join(PICTURES))
 
 
 def _too_deep(relative: str, where: Location) -> Problem | None:
