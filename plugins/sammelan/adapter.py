@@ -14,7 +14,7 @@ from pelican.log import console
 from pelican.settings import read_settings
 
 from sammelan.errors import report
-from sammelan.model.entities import Site
+from sammelan.model.entities import IST, Site
 from sammelan.model.loader import load_site
 from sammelan.options import BuildOptions
 from sammelan.render import html, outputs
@@ -38,7 +38,7 @@ def render_config(settings: dict, options: BuildOptions) -> RenderConfig:
     return RenderConfig(site_url=str(settings.get("SITEURL") or "").rstrip("/"),
                         relative=bool(settings.get("RELATIVE_URLS")),
                         preview_base=options.preview_base,
-                        timezone=str(settings.get("TIMEZONE") or "Asia/Kolkata"))
+                        timezone=str(settings.get("TIMEZONE") or IST))
 
 
 class SammelanGenerator(Generator):

@@ -8,9 +8,10 @@ import os
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from sammelan.model.entities import IST
 from sammelan.render.config import PREVIEW_BASE
 
-SITE_ZONE = ZoneInfo("Asia/Kolkata")
+SITE_ZONE = ZoneInfo(IST)
 
 
 @dataclass(frozen=True)

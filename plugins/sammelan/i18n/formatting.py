@@ -8,9 +8,9 @@ from babel import Locale
 from babel.dates import format_date, format_time, get_timezone, get_timezone_name
 
 from sammelan.i18n.catalog import Gettext
+from sammelan.model.entities import IST
 
 LOCALES = {"hi": "hi_IN", "en": "en_IN"}
-INDIA = "Asia/Kolkata"
 
 
 def locale(lang: str) -> str:
@@ -53,7 +53,7 @@ def time_range(start: dt.time, end: dt.time | None, lang: str) -> str:
 def zone(name: str, lang: str) -> str:
     """The name written after a time: "IST" for India (CLDR knows no short name for it,
     visitors do), else CLDR's name of the zone's country ("United Arab Emirates Time")."""
-    if name == INDIA:
+    if name == IST:
         return Gettext(lang)("IST")
     return get_timezone_name(get_timezone(name), "long", zone_variant="generic",
                              locale=locale(lang))

@@ -24,6 +24,8 @@ LANGUAGES = ("hi", "en")
 # last commit of its sources, see provenance.py).
 UNDATED = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 DEFAULT_LANGUAGE = "hi"
+# India's zone: a conclave's unless it names another, news times, and "today" of a build
+IST = "Asia/Kolkata"
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ class Conclave:
     venue: Venue
     organizers: tuple[OrganizerRole, ...]
     sessions: tuple[Session, ...]
-    timezone: str = "Asia/Kolkata"
+    timezone: str = IST
     attendance: Attendance = Attendance.OFFLINE
     previous_start: dt.date | None = None
     registration: str | None = None

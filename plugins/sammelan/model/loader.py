@@ -28,6 +28,7 @@ from sammelan.model.choices import (
     SpeakerRole,
 )
 from sammelan.model.entities import (
+    IST,
     LANGUAGES,
     Conclave,
     NewsItem,
@@ -52,7 +53,6 @@ FOLDERS = {"venue": "venues", "organization": "organizations", "speaker": "speak
            "scheme": "schemes", "conclave": "conclaves", "news": "news"}
 IMAGES = "content/images"  # Pelican copies it to images/ (STATIC_PATHS)
 PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-IST = ZoneInfo("Asia/Kolkata")
 
 
 def load_site(root: Path, today: dt.date, strict: bool = False, epoch: int | None = None
@@ -288,7 +288,7 @@ class _Builder:
         d = doc.data
         conclave = self.ref(doc, ("conclave",), "conclave") if "conclave" in d else None
         body = self.prose("news", slug, required=True)
-        when, problems = dates.moment(doc, ("published",), IST)
+        when, problems = dates.moment(doc, ("published",), ZoneInfo(IST))
         self.problems.extend(problems)
         if when is None:
             return None
@@ -334,7 +334,7 @@ class _Builder:
                 warning=True, advisory=True))
 
     def zone(self, doc: Document) -> str | None:
-        name = doc.data.get("timezone", "Asia/Kolkata")
+        name = doc.data.get("timezone", IST)
         try:
             ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from sammelan.model.entities import LANGUAGES
+from sammelan.model.entities import IST, LANGUAGES
 from sammelan.render.formats import OutputFormat
 
 PREVIEW_BASE = "http://localhost:8000"
@@ -25,7 +25,7 @@ class RenderConfig:
     relative: bool = True  # links between pages relative (preview) or absolute (published)
     preview_base: str = PREVIEW_BASE
     languages: tuple[str, ...] = LANGUAGES
-    timezone: str = "Asia/Kolkata"  # the site's own zone: "today", the site-wide calendar
+    timezone: str = IST  # the site's own zone: "today", the site-wide calendar
 
     @property
     def base(self) -> str:

@@ -13,7 +13,7 @@ from jinja2 import Environment
 
 from sammelan.i18n import formatting, labels
 from sammelan.i18n.catalog import Gettext
-from sammelan.model.entities import DEFAULT_LANGUAGE, Site
+from sammelan.model.entities import DEFAULT_LANGUAGE, IST, Site
 from sammelan.render import formats, seo, urls
 from sammelan.render.calendar.links import CalendarLinks
 from sammelan.render.config import RenderConfig
@@ -55,6 +55,6 @@ def context(site: Site, page: Page, config: RenderConfig) -> dict:
         "ngettext": gettext.plural,
         "calendar_links": CalendarLinks(page.lang, linker, config),
         # the footer's "all times are IST" holds only while every conclave is in India
-        "all_in_ist": all(c.timezone == formatting.INDIA for c in site.conclaves),
+        "all_in_ist": all(c.timezone == IST for c in site.conclaves),
         **seo.context(site, page, config),
     }
