@@ -23,7 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from yaml._yaml import CParser
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
 
 from sammelan.checks.text import MULTILINE_FIELDS, in_value
 from sammelan.errors import Location, Problem
@@ -96,16 +100,13 @@ class _Refused(Exception):
 ALIAS_FIX = "write the values out instead of repeating them with *aliases"
 
 
-class _Loader(yaml.SafeLoader):
+class _Bounded:
     """PyYAML's composer is recursive and follows aliases into the node being built: bound
     the nesting while composing, and refuse an alias inside the value it names."""
 
     aliases = 0
     depth = 0
-
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self.open_anchors: set[str] = set()  # anchors of the collections being composed
+    open_anchors: set[str]  # anchors of the collections being composed
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -135,11 +136,48 @@ class _Loader(yaml.SafeLoader):
                            f"`&{event.anchor}` that it repeats, so it would never end", ALIAS_FIX)
 
 
+class _Loader(_Bounded, yaml.SafeLoader):
+    """The pure-Python loader: slow, but its messages are the ones organizers read."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.open_anchors = set()
+
+
+class _FastLoader(_Bounded, CParser, Composer, SafeConstructor, Resolver):
+    """libyaml's scanner and parser (ten times faster) under the same bounded composer:
+    libyaml's own composer recurses in C, past any bound. Used for files that read well;
+    a file that does not is read again by _Loader for its message."""
+
+    get_single_node = Composer.get_single_node
+
+    def __init__(self, stream: str):
+        CParser.__init__(self, stream)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
+        self.open_anchors = set()
+
+
 def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file; return its document or the problems that stop it."""
     text, problems = read_text(path, shown_as)
     if text is None:
         return None, problems
+    return parse(text, shown_as)
+
+
+def parse(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
+    """The document in `text`, read fast; a text with problems is read again by PyYAML's
+    own parser, so that messages and their positions are the same whichever parser ran."""
+    try:
+        document, problems = _read(_FastLoader(text), shown_as)
+    except Exception:  # noqa: BLE001 -- whatever libyaml makes of it, PyYAML's answer counts
+        document, problems = None, [Problem(Location(shown_as, 1, 1), "", "")]
+    return (document, []) if not problems else _parse_slowly(text, shown_as)
+
+
+def _parse_slowly(text: str, shown_as: str) -> tuple[Document | None, list[Problem]]:
     try:
         loader = _Loader(text)  # PyYAML's reader refuses some characters already here
     except yaml.YAMLError as exc:
@@ -151,7 +189,7 @@ def read(path: Path, shown_as: str) -> tuple[Document | None, list[Problem]]:
         loader.dispose()
 
 
-def _read(loader: _Loader, shown_as: str) -> tuple[Document | None, list[Problem]]:
+def _read(loader: _Bounded, shown_as: str) -> tuple[Document | None, list[Problem]]:
     try:
         node = loader.get_single_node()
     except ValueError:  # the scanner's chr() of a \U escape past the last character
@@ -199,7 +237,7 @@ class _Converter:
     hold is a problem collected here (all of them are reported at once); a structure the
     format does not allow (tags, merge keys, a field twice) stops the file (_Refused)."""
 
-    def __init__(self, loader: _Loader, shown_as: str):
+    def __init__(self, loader: _Bounded, shown_as: str):
         self.loader, self.shown_as = loader, shown_as
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
@@ -237,7 +275,7 @@ class _Converter:
         return result
 
     def scalar(self, node: ScalarNode, path: Path_, is_key: bool = False):
-        if node.tag in KEEP_AS_TEXT or (node.style is None and CLOCK.match(node.value)):
+        if node.tag in KEEP_AS_TEXT or (not node.style and CLOCK.match(node.value)):
             return self.text(node, node.value, path, is_key)
         _check_tag(node, *PLAIN_TAGS)
         if node.tag in NUMBER_TAGS and len(node.value) > MAX_NUMBER:

@@ -8,9 +8,10 @@ commit (UTC), so two builds of one commit give the same bytes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event, Timezone, vDuration
 
 from sammelan.i18n.catalog import N_, Gettext
 from sammelan.model.entities import Conclave, Site
@@ -118,5 +119,16 @@ def event(entry: Entry, conclave: Conclave, lang: str, config: RenderConfig,
 
 def to_bytes(cal: Calendar) -> bytes:
     """The calendar with a VTIMEZONE for every TZID it uses, as CRLF-folded octets."""
-    cal.add_missing_timezones()
+    zones = [zone for zone in map(vtimezone, sorted(cal.get_missing_tzids())) if zone]
+    cal.subcomponents[len(cal.timezones):len(cal.timezones)] = zones
     return cal.to_ical()
+
+
+@functools.cache
+def vtimezone(tzid: str) -> Timezone | None:
+    """A zone's VTIMEZONE, made once per build: icalendar derives it by probing the zone's
+    offsets day by day, which cost most of a build when it was done for every file."""
+    try:
+        return Timezone.from_tzid(tzid)
+    except ValueError:  # a zone icalendar cannot describe: apps fall back on TZID's name
+        return None
