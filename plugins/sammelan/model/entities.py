@@ -4,6 +4,7 @@ entities referenced by slug (Speaker, Scheme, Organization, Venue, NewsItem)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
@@ -265,16 +266,32 @@ class Site:
                             key=lambda c: c.start, reverse=True))
 
     def sessions_of(self, speaker: Speaker) -> tuple[tuple[Conclave, Session], ...]:
-        return tuple((c, s) for c in self.conclaves for s in c.sessions
-                     if any(e.speaker.slug == speaker.slug for e in s.speakers))
+        return self._index["sessions"].get(speaker.slug, ())
 
     def mentions_of(self, speaker: Speaker) -> tuple[tuple[Conclave, Person], ...]:
-        return tuple((c, p) for c in self.conclaves for p in c.people
-                     if p.speaker.slug == speaker.slug)
+        return self._index["mentions"].get(speaker.slug, ())
 
     def conclaves_discussing(self, scheme: Scheme) -> tuple[Conclave, ...]:
-        return tuple(c for c in self.conclaves
-                     if any(s.slug == scheme.slug for s in c.all_schemes()))
+        return self._index["discussing"].get(scheme.slug, ())
 
     def news_of(self, conclave: Conclave) -> tuple[NewsItem, ...]:
-        return tuple(n for n in self.news if n.conclave and n.conclave.slug == conclave.slug)
+        return self._index["news"].get(conclave.slug, ())
+
+    @functools.cached_property
+    def _index(self) -> dict[str, dict[str, tuple]]:
+        """Who appears where, by slug, made in one pass: asking each speaker's page to scan
+        every session made a build grow with the square of the content."""
+        index: dict[str, dict[str, list]] = {
+            "sessions": {}, "mentions": {}, "discussing": {}, "news": {}}
+        for c in self.conclaves:
+            for s in c.sessions:
+                for slug in dict.fromkeys(e.speaker.slug for e in s.speakers):
+                    index["sessions"].setdefault(slug, []).append((c, s))
+            for p in c.people:
+                index["mentions"].setdefault(p.speaker.slug, []).append((c, p))
+            for scheme in c.all_schemes():
+                index["discussing"].setdefault(scheme.slug, []).append(c)
+        for n in self.news:
+            if n.conclave:
+                index["news"].setdefault(n.conclave.slug, []).append(n)
+        return {name: {k: tuple(v) for k, v in table.items()} for name, table in index.items()}

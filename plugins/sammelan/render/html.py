@@ -22,6 +22,9 @@ from sammelan.render.pages import Page, all_pages
 
 def prepare(env: Environment) -> None:
     """The filters and names every template may use, beside each page's own context."""
+    # Templates do not change during a build: without this Jinja stats every template file
+    # (and each one it includes) for every page.
+    env.auto_reload = False
     env.filters.update({
         "date": formatting.date, "weekday_date": formatting.weekday_date,
         "date_range": formatting.date_range, "time": formatting.time,
