@@ -39,4 +39,4 @@ serve: $(PY_STAMP)
 	$(BIN)/invoke serve
 
 clean:
-	rm -rf $(VENV) node_modules output
+	rm -rf $(VENV) node_modules output .output.cache

@@ -104,8 +104,8 @@ def record_calendar_sequences(root: Path) -> list[str]:
 
 @task
 def clean(c):
-    """Remove built output."""
-    c.run("rm -rf output .output.new .output.old")
+    """Remove built output and what the last build remembers of it."""
+    c.run("rm -rf output .output.new .output.old .output.cache")
 
 
 @task

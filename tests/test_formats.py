@@ -5,12 +5,14 @@ build leaves no process-wide state behind."""
 from __future__ import annotations
 
 import os
+import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
 from conftest import build_into, digest, parse
+from sammelan import manifest
 from sammelan.render import formats, outputs
-from sammelan.render.outputs import OutputClash, write_all
+from sammelan.render.jobs import Job, OutputClash
 
 THEME_AND_IMAGES = ("theme/", "images/")
 
@@ -48,17 +50,20 @@ def test_links_to_other_formats_carry_their_declared_media_type(site_dir):
 
 
 def test_a_path_written_twice_is_an_error_not_an_overwrite(tmp_path):
-    files = [("pages", "en/index.html", b"one"), ("feeds", "en/index.html", b"two")]
+    jobs = [Job("en/index.html", "pages", "1", lambda: b"one"),
+            Job("en/index.html", "feeds", "2", lambda: b"two")]
     with pytest.raises(OutputClash, match="en/index.html is written by both the pages and"):
-        write_all(files, tmp_path)
+        outputs.claim(jobs)
 
 
 def test_a_clash_stops_the_build_and_keeps_the_last_site(project, monkeypatch, capsys):
     output = project / "output"
     assert build_into(output, root=project) == 0
     before = digest(output)
-    clashing = {**outputs.RENDERERS, "copy": lambda site, config: [("calendar.ics", b"x")]}
-    monkeypatch.setattr(outputs, "RENDERERS", clashing)
+    copy = Job("calendar.ics", "copy", "x", lambda: b"x")
+    monkeypatch.setattr(outputs, "PLANNERS", {**outputs.PLANNERS, "copy": lambda *_: [copy]})
+    # the code changed in memory, not on disk where a build looks for what changed
+    shutil.rmtree(manifest.folder(output))
     assert build_into(output, root=project) == 1
     assert digest(output) == before
     err = capsys.readouterr().err

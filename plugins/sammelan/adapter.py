@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import Pelican
@@ -13,25 +14,41 @@ from pelican.generators import Generator
 from pelican.log import console
 from pelican.settings import read_settings
 
+from sammelan import inputs
 from sammelan.errors import report
 from sammelan.model.entities import IST, Site
 from sammelan.model.loader import load_site
 from sammelan.options import BuildOptions
 from sammelan.render import html, outputs
 from sammelan.render.config import RenderConfig
+from sammelan.render.jobs import Reuse
+from sammelan.sources.memo import Memo
 
-OPTIONS = "SAMMELAN_OPTIONS"
+OPTIONS, OUTCOME = "SAMMELAN_OPTIONS", "SAMMELAN_OUTCOME"
 
 
-def run_pelican(settings_file: Path, output: Path, options: BuildOptions) -> None:
+@dataclass
+class Outcome:
+    """What the generator hands back to the build: its warnings, and the files it linked
+    from the last output or made (`reuse`, filled in by outputs.write_all)."""
+
+    reuse: Reuse
+    cache: Path | None = None  # where the memo of the sources is kept between builds
+    warnings: str = ""
+
+
+def run_pelican(settings_file: Path, output: Path, options: BuildOptions,
+                reuse: Reuse | None = None, cache: Path | None = None) -> Outcome:
     """Build the site into `output`; raises SourceErrors or OutputClash."""
+    outcome = Outcome(reuse or Reuse(), cache)
     settings = read_settings(str(settings_file), override={
-        "OUTPUT_PATH": str(output), OPTIONS: options})
+        "OUTPUT_PATH": str(output), OPTIONS: options, OUTCOME: outcome})
     logging.getLogger("pelican").setLevel(logging.WARNING)
     # Pelican ends with "Done: Processed 0 articles, 0 drafts…": true of Pelican's own
     # content, which this site does not use, and puzzling to organizers.
     with console.capture():
         Pelican(settings).run()
+    return outcome
 
 
 def render_config(settings: dict, options: BuildOptions) -> RenderConfig:
@@ -48,16 +65,27 @@ class SammelanGenerator(Generator):
     def options(self) -> BuildOptions:
         return self.settings.get(OPTIONS) or BuildOptions()
 
+    @property
+    def root(self) -> Path:
+        return Path(self.settings.get("SAMMELAN_ROOT") or Path(self.path).parent)
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.settings.get(OUTCOME) or Outcome(Reuse())
+
     def generate_context(self) -> None:
-        root = Path(self.settings.get("SAMMELAN_ROOT") or Path(self.path).parent)
         options = self.options
-        self.site, warnings = load_site(root, options.today(), strict=options.strict,
-                                        epoch=options.epoch)
+        self.code = inputs.code(self.root)
+        self.memo = Memo(self.outcome.cache, self.code)
+        self.site, warnings = load_site(self.root, options.today(), strict=options.strict,
+                                        epoch=options.epoch, memo=self.memo)
         if warnings:
             print(report(warnings), file=sys.stderr)
+            self.outcome.warnings = report(warnings)
         html.prepare(self.env)
 
     def generate_output(self, writer) -> None:
         config = render_config(self.settings, self.options)
-        outputs.write_all(outputs.render_all(self.site, self.env, config),
-                          Path(self.output_path))
+        jobs = outputs.plan(self.site, self.env, config, self.code)
+        outputs.write_all(jobs, Path(self.output_path), self.outcome.reuse)
+        self.memo.save()

@@ -13,14 +13,15 @@ import contextlib
 import ctypes
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from sammelan.adapter import run_pelican
+from sammelan import inputs, manifest
 from sammelan.errors import SourceErrors
 from sammelan.options import BuildOptions
-from sammelan.render.outputs import OutputClash
+from sammelan.render.jobs import OutputClash, Reuse
 
 try:
     import fcntl
@@ -40,8 +41,22 @@ def build(settings_file: Path, output: Path, options: BuildOptions | None = None
     fresh = output.with_name(f".{output.name}.new")
     with exclusive(output.parent, output.name):
         remove_leftovers(output)
+        read = inputs.build(settings_file.resolve().parent, options)
+        last = manifest.read(output)
+        if last is not None and last.inputs == read:
+            if last.warnings:
+                print(last.warnings, file=sys.stderr)
+            print(f"Nothing changed since the last build: {output.name}/ is up to date.",
+                  file=sys.stderr)
+            return 0
+        # Pelican is imported only when there is something to build: it costs more than
+        # finding out that there is not.
+        from sammelan.adapter import run_pelican
+
+        reuse = Reuse(folder=output if last else None, keys=last.files if last else {},
+                      workers=options.workers)
         try:
-            run_pelican(settings_file, fresh, options)
+            outcome = run_pelican(settings_file, fresh, options, reuse, manifest.folder(output))
         except (SourceErrors, OutputClash) as errors:
             shutil.rmtree(fresh, ignore_errors=True)
             print(errors if isinstance(errors, SourceErrors) else f"error: {errors}",
@@ -51,6 +66,7 @@ def build(settings_file: Path, output: Path, options: BuildOptions | None = None
             return 1
         make_readable(fresh)
         swap(fresh, output)
+        manifest.write(output, read, outcome.warnings, reuse.keys)
     return 0
 
 
@@ -86,9 +102,15 @@ def remove_leftovers(output: Path) -> None:
 
 
 def make_readable(folder: Path) -> None:
-    for path in (folder, *folder.rglob("*")):
-        if not path.is_symlink():
-            path.chmod(FOLDER_MODE if path.is_dir() else FILE_MODE)
+    """Every file and folder readable by all; files linked from the last output are so
+    already, and are only looked at."""
+    for top, folders, files in os.walk(folder):
+        for name, mode in [*((f, FOLDER_MODE) for f in folders), *((f, FILE_MODE) for f in files)]:
+            path = os.path.join(top, name)
+            status = os.lstat(path)
+            if not stat.S_ISLNK(status.st_mode) and stat.S_IMODE(status.st_mode) != mode:
+                os.chmod(path, mode)
+    os.chmod(folder, FOLDER_MODE)
 
 
 def swap(fresh: Path, output: Path) -> None:

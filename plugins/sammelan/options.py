@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from sammelan.model.entities import IST
@@ -21,6 +21,8 @@ class BuildOptions:
     # today's date (upcoming or past) and dates sources that git does not know yet.
     epoch: int | None = None
     preview_base: str = PREVIEW_BASE  # where `invoke serve` serves the preview
+    # processes that make files in a large build; the bytes are the same whatever the number
+    workers: int = field(default_factory=lambda: min(os.cpu_count() or 1, 4))
 
     def today(self) -> dt.date:
         """Today in IST, or the day of the epoch."""

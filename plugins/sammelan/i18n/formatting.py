@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel import Locale
 from babel.dates import format_date, format_time, get_timezone, get_timezone_name
@@ -11,22 +12,27 @@ from sammelan.i18n.catalog import Gettext
 from sammelan.model.entities import IST
 
 LOCALES = {"hi": "hi_IN", "en": "en_IN"}
+# Each function below is remembered per argument: Babel takes about 0.1 ms a call, pages
+# make thousands of calls, and the dates of a site are few.
 
 
 def locale(lang: str) -> str:
     return LOCALES[lang]
 
 
+@functools.cache
 def date(day: dt.date, lang: str) -> str:
     """'16 जनवरी 2026', '16 January 2026'."""
     return format_date(day, "long", locale=locale(lang))
 
 
+@functools.cache
 def weekday_date(day: dt.date, lang: str) -> str:
     """'शुक्रवार, 16 जनवरी 2026'."""
     return format_date(day, "full", locale=locale(lang))
 
 
+@functools.cache
 def date_range(start: dt.date, end: dt.date, lang: str) -> str:
     """'16–17 जनवरी 2026'; the long month name, unlike CLDR's interval formats."""
     if start == end:
@@ -39,17 +45,20 @@ def date_range(start: dt.date, end: dt.date, lang: str) -> str:
     return f"{date(start, lang)} – {date(end, lang)}"
 
 
+@functools.cache
 def time(moment: dt.time, lang: str) -> str:
     """'3:00 pm'."""
     return format_time(moment, "short", locale=locale(lang))
 
 
+@functools.cache
 def time_range(start: dt.time, end: dt.time | None, lang: str) -> str:
     if end is None:
         return time(start, lang)
     return f"{time(start, lang)} – {time(end, lang)}"
 
 
+@functools.cache
 def zone(name: str, lang: str) -> str:
     """The name written after a time: "IST" for India (CLDR knows no short name for it,
     visitors do), else CLDR's name of the zone's country ("United Arab Emirates Time")."""

@@ -47,6 +47,7 @@ from sammelan.model.entities import (
 from sammelan.render.calendar import sequences
 from sammelan.sources import files, prose, provenance, yamldoc
 from sammelan.sources.files import PICTURES
+from sammelan.sources.memo import Memo
 from sammelan.sources.yamldoc import Document
 
 FOLDERS = {"venue": "venues", "organization": "organizations", "speaker": "speakers",
@@ -55,11 +56,12 @@ IMAGES = "content/images"  # Pelican copies it to images/ (STATIC_PATHS)
 PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
-def load_site(root: Path, today: dt.date, strict: bool = False, epoch: int | None = None
-              ) -> tuple[Site, list[Problem]]:
+def load_site(root: Path, today: dt.date, strict: bool = False, epoch: int | None = None,
+              memo: Memo | None = None) -> tuple[Site, list[Problem]]:
     """The model of the project at `root`, and its warnings; raises SourceErrors on errors.
-    `epoch` (SOURCE_DATE_EPOCH) dates the sources that git does not know yet."""
-    builder = _Builder(root, today, epoch)
+    `epoch` (SOURCE_DATE_EPOCH) dates the sources that git does not know yet; `memo` holds
+    what the last build read from files that have not changed since."""
+    builder = _Builder(root, today, epoch, memo or Memo())
     site = builder.build()
     problems = builder.problems
     if strict:  # every warning becomes an error, but advice stays advice
@@ -94,10 +96,10 @@ def text(value: dict | None) -> Text | None:
 
 
 class _Builder:
-    def __init__(self, root: Path, today: dt.date, epoch: int | None = None):
-        self.root, self.today, self.epoch = root, today, epoch
+    def __init__(self, root: Path, today: dt.date, epoch: int | None, memo: Memo):
+        self.root, self.today, self.epoch, self.memo = root, today, epoch, memo
         self.changes: provenance.Record = {}
-        self.clock = provenance.Clock(root, epoch)
+        self.clock = provenance.Clock(root, epoch, memo)
         self.problems: list[Problem] = []
         self.tables: dict[str, dict] = {kind: {} for kind in FOLDERS}
         self.referenced: set[tuple[str, object]] = set()  # (kind, slug), resolved or not
@@ -123,12 +125,17 @@ class _Builder:
                 continue
             if self.survey.blocks(paths[0]):
                 continue  # reported by the survey
-            doc, problems = yamldoc.read(self.root / paths[0], paths[0])
-            problems = problems or placeholders.check(doc, schema.check(doc, kind))
+            doc, problems = self.memo.recall(self.root, paths, kind,
+                                             lambda p=paths[0]: self.checked(p, kind))
             self.problems.extend(problems)
             if not problems:
                 found.append((slug, doc))
         return found
+
+    def checked(self, path: str, kind: str) -> tuple[Document | None, list[Problem]]:
+        """One YAML file read and checked on its own (schema, placeholders)."""
+        doc, problems = yamldoc.read(self.root / path, path)
+        return doc, problems or placeholders.check(doc, schema.check(doc, kind))
 
     def data_files(self, folder: str) -> dict[str, list[str]]:
         """The YAML files of one folder by slug (.yaml before .yml), their names checked."""
@@ -151,8 +158,11 @@ class _Builder:
         return dict(sorted(by_slug.items()))
 
     def prose(self, kind: str, slug: str, required: bool):
-        html, problems = prose.read(self.root / "content" / FOLDERS[kind], slug, self.root,
-                                    required, refused=self.survey.blocks)
+        folder = self.root / "content" / FOLDERS[kind]
+        files = [f"content/{FOLDERS[kind]}/{slug}.{lang}.md" for lang in LANGUAGES]
+        refused = tuple(map(self.survey.blocks, files))
+        html, problems = self.memo.recall(self.root, files, (required, refused), lambda: prose.read(
+            folder, slug, self.root, required, refused=self.survey.blocks))
         self.problems.extend(problems)
         return html
 

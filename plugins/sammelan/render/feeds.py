@@ -14,6 +14,7 @@ from sammelan.i18n.labels import CONCLAVE_STATUS
 from sammelan.model.entities import UNDATED, Conclave, NewsItem, Site
 from sammelan.render import formats, urls
 from sammelan.render.config import RenderConfig
+from sammelan.render.jobs import Job, Keys, whole_site
 from sammelan.render.plaintext import first_paragraph
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -31,9 +32,11 @@ class Entry:
 
 
 
-def render(site: Site, config: RenderConfig) -> Iterator[tuple[str, bytes]]:
+def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
     for lang in config.languages:
-        yield formats.FEED.path(lang), feed(site, lang, config)
+        path = formats.FEED.path(lang)
+        yield from whole_site("feeds", keys, lambda p=path, lang=lang: [
+            (p, feed(site, lang, config))], [path])
 
 
 def entries(site: Site, lang: str, config: RenderConfig) -> list[Entry]:

@@ -7,9 +7,10 @@ markup compact instead."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
-from jinja2 import Environment
+from jinja2 import Environment, Template
 
 from sammelan.i18n import formatting, labels
 from sammelan.i18n.catalog import Gettext
@@ -17,6 +18,7 @@ from sammelan.model.entities import DEFAULT_LANGUAGE, IST, Site
 from sammelan.render import formats, seo, urls
 from sammelan.render.calendar.links import CalendarLinks
 from sammelan.render.config import RenderConfig
+from sammelan.render.jobs import Job, Keys
 from sammelan.render.pages import Page, all_pages
 
 
@@ -34,10 +36,48 @@ def prepare(env: Environment) -> None:
                        session_anchor=urls.session_anchor, formats=formats)
 
 
-def render(site: Site, env: Environment, config: RenderConfig) -> Iterator[tuple[str, bytes]]:
+def jobs(site: Site, env: Environment, config: RenderConfig, keys: Keys) -> Iterator[Job]:
+    templates: dict[str, Template] = {}
+    view = Visible(site, *frame(site))
     for page in all_pages(site, config.languages):
-        text = env.get_template(f"{page.template}.html").render(context(site, page, config))
-        yield urls.file_of(page.path), text.encode("utf-8")
+        if page.template not in templates:
+            templates[page.template] = env.get_template(f"{page.template}.html")
+        made_of = MADE_OF.get(page.template)
+        visible = site if made_of is None else view
+        key = keys.of(page.path, page.template,
+                      keys.site if made_of is None else made_of(site, page.context, keys))
+        yield Job(urls.file_of(page.path), "pages", key,
+                  lambda t=templates[page.template], p=page, v=visible:
+                  t.render(context(v, p, config)).encode("utf-8"))
+
+
+def frame(site: Site) -> tuple:
+    """What every page shows of the whole site, beside its own content."""
+    return (site.today, all(c.timezone == IST for c in site.conclaves))
+
+
+class Visible:
+    """What a page about one entity may read of the site: the day, and who appears where.
+    Its key (MADE_OF) holds exactly these; reading anything else of the site fails loudly,
+    rather than leave the page stale in the next build."""
+
+    def __init__(self, site: Site, today: dt.date, all_in_ist: bool):
+        self.today, self.all_in_ist = today, all_in_ist
+        self.news_of, self.sessions_of = site.news_of, site.sessions_of
+        self.mentions_of, self.conclaves_discussing = site.mentions_of, site.conclaves_discussing
+
+
+# What each entity page is made of, beyond the frame; other pages list the whole site.
+MADE_OF = {
+    "conclave": lambda site, c, keys: (keys.conclave(c["conclave"]),
+                                       site.news_of(c["conclave"])),
+    "speaker": lambda site, c, keys: (
+        c["speaker"], [(keys.conclave(k), s.id) for k, s in site.sessions_of(c["speaker"])],
+        [(keys.conclave(k), p) for k, p in site.mentions_of(c["speaker"])]),
+    "scheme": lambda site, c, keys: (
+        c["scheme"], [keys.conclave(k) for k in site.conclaves_discussing(c["scheme"])]),
+    "news_item": lambda site, c, keys: (c["item"],),
+}
 
 
 def context(site: Site, page: Page, config: RenderConfig) -> dict:
@@ -58,6 +98,6 @@ def context(site: Site, page: Page, config: RenderConfig) -> dict:
         "ngettext": gettext.plural,
         "calendar_links": CalendarLinks(page.lang, linker, config),
         # the footer's "all times are IST" holds only while every conclave is in India
-        "all_in_ist": all(c.timezone == IST for c in site.conclaves),
+        "all_in_ist": site.all_in_ist if isinstance(site, Visible) else frame(site)[1],
         **seo.context(site, page, config),
     }

@@ -10,14 +10,17 @@ import segno
 from sammelan.model.entities import Site
 from sammelan.render import formats
 from sammelan.render.config import RenderConfig
+from sammelan.render.jobs import Job, Keys
 from sammelan.render.sharing import page_url
 
 
-def render(site: Site, config: RenderConfig) -> Iterator[tuple[str, bytes]]:
+def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
     for lang in config.languages:
         for conclave in site.conclaves:
-            yield (formats.QR_CODE.path(lang, slug=conclave.slug),
-                   qr_svg(page_url(conclave, lang, config), conclave.title(lang)))
+            url, title = page_url(conclave, lang, config), conclave.title(lang)
+            path = formats.QR_CODE.path(lang, slug=conclave.slug)
+            yield Job(path, "qr codes", keys.of(path, url, title),
+                      lambda u=url, t=title: qr_svg(u, t))
 
 
 def qr_svg(url: str, title: str) -> bytes:

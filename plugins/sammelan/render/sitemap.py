@@ -10,10 +10,16 @@ from sammelan.model.entities import DEFAULT_LANGUAGE, Site
 from sammelan.render import formats, urls
 from sammelan.render.config import RenderConfig
 from sammelan.render.freshness import last_modified
+from sammelan.render.jobs import Job, Keys, whole_site
 from sammelan.render.pages import Page, all_pages
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
+    yield from whole_site("sitemap", keys, lambda: render(site, config),
+                          [formats.SITEMAP.path(), formats.ROBOTS.path()])
 
 
 def render(site: Site, config: RenderConfig) -> Iterator[tuple[str, bytes]]:

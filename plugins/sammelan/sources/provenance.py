@@ -28,6 +28,7 @@ from pathlib import Path
 
 from sammelan.errors import Location, Problem
 from sammelan.sources.files import read_text
+from sammelan.sources.memo import Memo
 
 RECORD = "data/changed.json"
 MAX_DIGESTED = 1024 * 1024
@@ -68,8 +69,8 @@ class Clock:
     """The time of a change that the record does not hold yet (see the module's comment),
     for one load of the project: git is asked once, when first needed."""
 
-    def __init__(self, root: Path, epoch: int | None = None):
-        self.root, self.epoch = root, epoch
+    def __init__(self, root: Path, epoch: int | None = None, memo: Memo | None = None):
+        self.root, self.epoch, self.memo = root, epoch, memo or Memo()
 
     @cached_property
     def _git(self) -> tuple[int | None, frozenset[str]]:
@@ -91,7 +92,8 @@ class Clock:
     def last_changed(self, key: str, relatives: list[str], record: Record) -> dt.datetime:
         """When the entity `key` (e.g. "conclaves/<slug>") last changed, in UTC."""
         known = record.get(key)
-        if known is not None and known.digest == digest(self.root, relatives):
+        if known is not None and known.digest == self.memo.recall(
+                self.root, relatives, "digest", lambda: digest(self.root, relatives)):
             return known.at
         return self.unrecorded(relatives)
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from icalendar import Calendar, Event, Timezone, vDuration
 
 from sammelan.i18n.catalog import N_, Gettext
-from sammelan.model.entities import Conclave, Site
+from sammelan.model.entities import Conclave, Session, Site
 from sammelan.render import formats, urls
 from sammelan.render.calendar import sequences
 from sammelan.render.calendar.entries import Entry, entries
 from sammelan.render.config import RenderConfig
+from sammelan.render.jobs import Job, Keys, together, whole_site
 
 PRODID = "-//Sammelan//Sammelan conclave microsites//{lang}"
 REFRESH = dt.timedelta(hours=12)  # how often subscribers' apps should fetch again
@@ -36,40 +38,70 @@ def site_file(lang: str) -> str:
     return formats.SITE_CALENDAR.path(lang)
 
 
-def render(site: Site, config: RenderConfig) -> Iterator[tuple[str, bytes]]:
+def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
     state = site.calendar_records
     for lang in config.languages:
-        name = Gettext(lang)(N_("Sammelan: every conclave"))
-        everything = calendar(name, lang, site_file(lang), config, config.timezone)
         for conclave in site.conclaves:
-            own = entries(conclave, lang)
-            everything.add_component(event(own[0], conclave, lang, config, state))
-            yield conclave_file(lang, conclave.slug), to_bytes(
-                conclave_calendar(conclave, own, lang, config, state))
-            yield from session_files(conclave, own[1:], lang, config, state)
-        yield site_file(lang), to_bytes(everything)
+            timed = [s for s in conclave.sessions if s.timed]
+            paths = [conclave_file(lang, conclave.slug),
+                     *(session_file(lang, conclave.slug, s.id) for s in timed)]
+            yield from together("calendars", keys.conclave(conclave),
+                                lambda c=conclave, t=timed, p=paths, lang=lang:
+                                zip(p, conclave_files(c, t, lang, config, state), strict=True),
+                                paths)
+        yield from whole_site("calendars", keys, lambda lang=lang: [
+            (site_file(lang), site_calendar(site, lang, config))], [site_file(lang)])
 
 
-def conclave_calendar(conclave: Conclave, own: list[Entry], lang: str, config: RenderConfig,
-                      state: sequences.State) -> Calendar:
-    cal = calendar(conclave.title(lang), lang, conclave_file(lang, conclave.slug), config,
-                   conclave.timezone, page=urls.conclave(lang, conclave.slug))
-    for entry in own:
-        cal.add_component(event(entry, conclave, lang, config, state))
-    return cal
-
-
-def session_files(conclave: Conclave, own: list[Entry], lang: str, config: RenderConfig,
-                  state: sequences.State) -> Iterator[tuple[str, bytes]]:
-    """One calendar per timed session, for "add this session" and its subscription."""
-    for session in (s for s in conclave.sessions if s.timed):
-        entry = next(e for e in own if e.anchor == urls.session_anchor(session.id))
+def conclave_files(conclave: Conclave, timed: list[Session], lang: str, config: RenderConfig,
+                   state: sequences.State) -> list[bytes]:
+    """The conclave's calendar, then one calendar per timed session (for "add this
+    session" and its subscription). Each event is serialized once, for every file it is in."""
+    own = entries(conclave, lang)
+    events = [Serialized.of(event(e, conclave, lang, config, state)) for e in own]
+    page = urls.conclave(lang, conclave.slug)
+    found = [assemble(calendar(conclave.title(lang), lang, conclave_file(lang, conclave.slug),
+                               config, conclave.timezone, page=page), events)]
+    by_anchor = dict(zip((e.anchor for e in own), events, strict=True))
+    for session in timed:
         name = f"{session.title(lang)} · {conclave.title(lang)}"
-        path = session_file(lang, conclave.slug, session.id)
-        cal = calendar(name, lang, path, config, conclave.timezone,
-                       page=urls.conclave(lang, conclave.slug))
-        cal.add_component(event(entry, conclave, lang, config, state))
-        yield path, to_bytes(cal)
+        cal = calendar(name, lang, session_file(lang, conclave.slug, session.id), config,
+                       conclave.timezone, page=page)
+        found.append(assemble(cal, [by_anchor[urls.session_anchor(session.id)]]))
+    return found
+
+
+def site_calendar(site: Site, lang: str, config: RenderConfig) -> bytes:
+    name = Gettext(lang)(N_("Sammelan: every conclave"))
+    everything = calendar(name, lang, site_file(lang), config, config.timezone)
+    return assemble(everything, [
+        Serialized.of(event(entries(c, lang)[0], c, lang, config, site.calendar_records))
+        for c in site.conclaves])
+
+
+@dataclass(frozen=True)
+class Serialized:
+    """An event as the octets it has in every calendar that holds it, and its zones."""
+
+    octets: bytes
+    zones: frozenset[str]
+
+    @classmethod
+    def of(cls, component: Event) -> Serialized:
+        zones = {value.params.get("TZID") for _, value in component.property_items()
+                 if hasattr(value, "params")}
+        return cls(component.to_ical(), frozenset(zones - {None, "UTC"}))
+
+
+def assemble(cal: Calendar, events: list[Serialized]) -> bytes:
+    """The calendar with its events and a VTIMEZONE for every TZID they use: what
+    icalendar's to_ical would write, without serializing an event more than once."""
+    end = b"END:VCALENDAR\r\n"
+    head = cal.to_ical().removesuffix(end)
+    zones = sorted(set().union(*(e.zones for e in events)))
+    parts = [vtimezone(z) for z in zones]
+    return b"".join([head, *(z.to_ical() for z in parts if z),
+                     *(e.octets for e in events), end])
 
 
 def calendar(name: str, lang: str, path: str, config: RenderConfig, timezone: str,
@@ -115,13 +147,6 @@ def event(entry: Entry, conclave: Conclave, lang: str, config: RenderConfig,
         ev.add("description", entry.description, parameters=text)
     ev.add("url", f"{page}#{entry.anchor}" if entry.anchor else page)
     return ev
-
-
-def to_bytes(cal: Calendar) -> bytes:
-    """The calendar with a VTIMEZONE for every TZID it uses, as CRLF-folded octets."""
-    zones = [zone for zone in map(vtimezone, sorted(cal.get_missing_tzids())) if zone]
-    cal.subcomponents[len(cal.timezones):len(cal.timezones)] = zones
-    return cal.to_ical()
 
 
 @functools.cache

@@ -19,19 +19,27 @@ from sammelan.model.choices import ConclaveStatus
 from sammelan.model.entities import Conclave, Session, Site
 from sammelan.render import formats, urls
 from sammelan.render.config import RenderConfig
+from sammelan.render.jobs import Job, Keys, together
 from sammelan.render.schedule.xml import to_xml
 
 NAMESPACE = uuid.NAMESPACE_URL
 VERSION_FORMAT = "%Y-%m-%d %H:%M UTC"  # the schedule's version: its last source change
 
 
-def render(site: Site, config: RenderConfig) -> Iterator[tuple[str, bytes]]:
+def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
     for lang in config.languages:
         for conclave in site.conclaves:
-            data = schedule(conclave, lang, config)
-            yield formats.SCHEDULE_JSON.path(lang, slug=conclave.slug), to_json(data)
-            xml_path = formats.SCHEDULE_XML.path(lang, slug=conclave.slug)
-            yield xml_path, to_xml(data, config.app_url(xml_path))
+            paths = (formats.SCHEDULE_JSON.path(lang, slug=conclave.slug),
+                     formats.SCHEDULE_XML.path(lang, slug=conclave.slug))
+            yield from together("schedules", keys.conclave(conclave),
+                                lambda c=conclave, lang=lang, p=paths: files(c, lang, config, p),
+                                paths)
+
+
+def files(c: Conclave, lang: str, config: RenderConfig, paths: tuple[str, str]
+          ) -> list[tuple[str, bytes]]:
+    data = schedule(c, lang, config)
+    return [(paths[0], to_json(data)), (paths[1], to_xml(data, config.app_url(paths[1])))]
 
 
 def schedule(c: Conclave, lang: str, config: RenderConfig) -> dict:

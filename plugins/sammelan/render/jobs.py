@@ -1,0 +1,108 @@
+"""Every file of the site as a job: its path, who makes it, a key naming everything it is
+made from, and how to make it. A file whose key is the one it had in the last build is
+neither rendered nor written again (outputs.write_all links the old file instead).
+
+A key is a digest of the values' repr, not of their identity: two builds that read the
+same sources make the same keys, whichever process or cache the values came from. Every
+key also holds the build's frame: the code and templates, the settings, the day of the
+build and what every page shows of the whole site (see html.py's `frame`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sammelan.model.entities import Conclave, Site
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    owner: str  # the renderer, named in a clash
+    key: str
+    make: Callable[[], bytes]
+
+
+class OutputClash(Exception):
+    """Two renderers produced the same path: one would silently replace the other."""
+
+    def __init__(self, path: str, first: str, second: str):
+        self.path, self.first, self.second = path, first, second
+        super().__init__(f"{path} is written by both the {first} and the {second}; "
+                         "the site was not built")
+
+
+@dataclass
+class Reuse:
+    """The last good output and the keys its files were made with; after write_all, the
+    keys of the new output and how many files were made rather than linked."""
+
+    folder: Path | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    made: int = 0
+    workers: int = 1
+
+
+def digest(*parts: object) -> str:
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"),
+                           digest_size=16).hexdigest()
+
+
+class Keys:
+    """The keys of one build: a frame shared by every file, the whole site's key for the
+    files that list everything, and one key per conclave for the files made from it."""
+
+    def __init__(self, site: Site, *frame: object):
+        self.frame = digest(*frame)
+        self._conclaves: dict[str, str] = {}
+        self._site: str | None = None
+        self.records = site.calendar_records
+        self.source = site
+
+    def of(self, *values: object) -> str:
+        return digest(self.frame, *values)
+
+    def conclave(self, conclave: Conclave) -> str:
+        """A conclave with its sessions, people and venue as the model resolved them, and
+        the calendar state of its entries (SEQUENCE)."""
+        found = self._conclaves.get(conclave.slug)
+        if found is None:
+            prefix = f"{conclave.slug}-"
+            records = sorted((k, v) for k, v in self.records.items()
+                             if k == conclave.slug or k.startswith(prefix))
+            found = self._conclaves[conclave.slug] = self.of(conclave, records)
+        return found
+
+    @property
+    def site(self) -> str:
+        """Everything: for the few files that list the whole site (home, sitemap, feeds)."""
+        if self._site is None:
+            s = self.source
+            self._site = self.of(
+                [self.conclave(c) for c in s.conclaves], s.speakers, s.schemes,
+                s.organizations, s.venues, s.news, s.today, sorted(self.records.items()))
+        return self._site
+
+
+def together(owner: str, key: str, files: Callable[[], Iterable[tuple[str, bytes]]],
+             paths: Iterable[str]) -> Iterator[Job]:
+    """Jobs for files made in one go from the same values (`key`): made once, when the
+    first of them is needed."""
+    made: dict[str, bytes] = {}
+
+    def make(path: str) -> bytes:
+        if not made:
+            made.update(files())
+        return made[path]
+
+    for path in paths:
+        yield Job(path, owner, digest(path, key), lambda p=path: make(p))
+
+
+def whole_site(owner: str, keys: Keys, files: Callable[[], Iterable[tuple[str, bytes]]],
+               paths: Iterable[str]) -> Iterator[Job]:
+    """Jobs for files made together from the whole site."""
+    return together(owner, keys.site, files, paths)

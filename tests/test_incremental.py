@@ -1,0 +1,134 @@
+"""A build into an output that a build made before reuses what did not change: it must give
+exactly the bytes of a clean build, after any sequence of edits, deletions included."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from breaking import JAMSHEDPUR, JHANSI, RAKESH, edit
+from conftest import BUILD_EPOCH, copy_project, digest
+from sammelan import manifest
+from sammelan.build import build
+from sammelan.options import BuildOptions
+from sammelan.render import outputs
+
+JHANSI_PAGE = "en/conclaves/msme-for-bharat-jhansi-2025/index.html"
+JAMSHEDPUR_PAGE = "en/conclaves/msme-defence-conclave-2026/index.html"
+RAKESH_PAGE = "en/speakers/rakesh-bala/index.html"
+PARWANOO = "data/conclaves/ramp-awareness-parwanoo-2025.yaml"
+COPY = "msme-for-bharat-jhansi-2026"
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+def run(project: Path, output: Path, epoch: int = int(BUILD_EPOCH), workers: int = 1) -> int:
+    return build(project / "pelicanconf.py", output,
+                 BuildOptions(epoch=epoch, workers=workers))
+
+
+class Builds:
+    """Builds into one output again and again, each checked against a clean build."""
+
+    def __init__(self, project: Path, tmp: Path):
+        self.project, self.tmp, self.output, self.count = project, tmp, tmp / "output", 0
+
+    def again(self, epoch: int = int(BUILD_EPOCH)) -> dict[str, str]:
+        assert run(self.project, self.output, epoch) == 0
+        self.count += 1
+        clean = self.tmp / f"clean-{self.count}"
+        assert run(self.project, clean, epoch) == 0
+        assert digest(self.output) == digest(clean)
+        return digest(self.output)
+
+    def inode(self, relative: str) -> int:
+        return (self.output / relative).stat().st_ino
+
+
+def add_conclave(project: Path) -> None:
+    for old, new in ((JHANSI, f"data/conclaves/{COPY}.yaml"),
+                     *((f"content/conclaves/msme-for-bharat-jhansi-2025.{lang}.md",
+                        f"content/conclaves/{COPY}.{lang}.md") for lang in ("hi", "en"))):
+        text = (project / old).read_text(encoding="utf-8")
+        (project / new).write_text(text.replace("2025-09-19", "2026-09-18"), encoding="utf-8")
+
+
+def test_edits_additions_and_deletions_give_the_bytes_of_a_clean_build(project, tmp_path):
+    builds = Builds(project, tmp_path)
+    first = builds.again()
+    untouched = builds.inode(JAMSHEDPUR_PAGE)
+
+    edit(project, JHANSI, "en: MSME for Bharat Conclave, Jhansi", "en: MSME for Bharat, Jhansi")
+    changed = builds.again()
+    assert changed[JHANSI_PAGE] != first[JHANSI_PAGE]
+    # the other conclave's page was neither made again nor rewritten
+    assert builds.inode(JAMSHEDPUR_PAGE) == untouched
+
+    add_conclave(project)
+    added = builds.again()
+    assert f"en/conclaves/{COPY}/index.html" in added
+
+    edit(project, RAKESH, "en: Rakesh Bala", "en: Rakesh K. Bala")
+    builds.again()
+
+    # a session changes on the page of its speaker too, though the speaker's file did not
+    edit(project, PARWANOO, "en: A call to adopt modern and smart technology",
+         "en: A call to adopt smart technology")
+    assert builds.again()[RAKESH_PAGE] != changed[RAKESH_PAGE]
+
+    for path in project.glob(f"*/conclaves/{COPY}*"):
+        path.unlink()
+    removed = builds.again()
+    assert not [p for p in removed if COPY in p]
+
+    edit(project, "themes/sammelan/templates/base.html", "<footer", "<footer data-edited")
+    templated = builds.again()
+    assert templated[JAMSHEDPUR_PAGE] != changed[JAMSHEDPUR_PAGE]
+
+    a_year_later = int(BUILD_EPOCH) + 365 * 86400  # the Jamshedpur conclave is over then
+    builds.again(a_year_later)
+
+
+def test_a_build_with_errors_leaves_output_and_record_as_they_were(project, tmp_path):
+    builds = Builds(project, tmp_path)
+    before = builds.again()
+    edit(project, JAMSHEDPUR, 'start: "2026-01-16"', 'start: "2026-01-61"')
+    assert run(project, builds.output) == 1
+    assert digest(builds.output) == before
+    edit(project, JAMSHEDPUR, 'start: "2026-01-61"', 'start: "2026-01-15"')
+    assert builds.again() != before
+
+
+def test_nothing_changed_is_said_and_nothing_is_written(project, tmp_path, capsys):
+    output = tmp_path / "output"
+    assert run(project, output) == 0
+    folder = output.stat().st_ino
+    capsys.readouterr()
+    assert run(project, output) == 0
+    assert "Nothing changed since the last build" in capsys.readouterr().err
+    assert output.stat().st_ino == folder
+    os.utime(project / JHANSI)  # a file saved again unchanged is no change
+    assert run(project, output) == 0
+    assert output.stat().st_ino == folder
+
+
+def test_an_output_removed_by_hand_is_made_whole_again(project, tmp_path):
+    output = tmp_path / "output"
+    assert run(project, output) == 0
+    whole = digest(output)
+    shutil.rmtree(output)
+    assert run(project, output) == 0
+    assert digest(output) == whole
+    assert manifest.read(output) is not None
+
+
+def test_files_made_by_several_processes_are_the_files_of_one(project, tmp_path, monkeypatch):
+    monkeypatch.setattr(outputs, "POOL_THRESHOLD", 1)
+    assert run(project, tmp_path / "two", workers=2) == 0
+    assert run(project, tmp_path / "one", workers=1) == 0
+    assert digest(tmp_path / "two") == digest(tmp_path / "one")
