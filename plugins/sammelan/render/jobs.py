@@ -59,11 +59,19 @@ class Keys:
         self.frame = digest(*frame)
         self._conclaves: dict[str, str] = {}
         self._site: str | None = None
+        self._entities: dict[int, str] = {}  # by id(): the model lives as long as the keys
         self.records = site.calendar_records
         self.source = site
 
     def of(self, *values: object) -> str:
         return digest(self.frame, *values)
+
+    def entity(self, value: object) -> str:
+        """One entity's digest, made once per build however many files show it."""
+        found = self._entities.get(id(value))
+        if found is None:
+            found = self._entities[id(value)] = digest(value)
+        return found
 
     def conclave(self, conclave: Conclave) -> str:
         """A conclave with its sessions, people and venue as the model resolved them, and
@@ -73,7 +81,7 @@ class Keys:
             prefix = f"{conclave.slug}-"
             records = sorted((k, v) for k, v in self.records.items()
                              if k == conclave.slug or k.startswith(prefix))
-            found = self._conclaves[conclave.slug] = self.of(conclave, records)
+            found = self._conclaves[conclave.slug] = self.of(self.entity(conclave), records)
         return found
 
     @property
@@ -82,8 +90,10 @@ class Keys:
         if self._site is None:
             s = self.source
             self._site = self.of(
-                [self.conclave(c) for c in s.conclaves], s.speakers, s.schemes,
-                s.organizations, s.venues, s.news, s.today, sorted(self.records.items()))
+                [self.conclave(c) for c in s.conclaves],
+                *([self.entity(e) for e in kind]
+                  for kind in (s.speakers, s.schemes, s.organizations, s.venues, s.news)),
+                s.today, sorted(self.records.items()))
         return self._site
 
 

@@ -24,6 +24,7 @@ from sammelan.render.jobs import Job, Keys, together, whole_site
 
 PRODID = "-//Sammelan//Sammelan conclave microsites//{lang}"
 REFRESH = dt.timedelta(hours=12)  # how often subscribers' apps should fetch again
+AHEAD, RECENT_PAST = dt.timedelta(days=366), 30  # the site-wide calendar's window
 
 
 def conclave_file(lang: str, slug: str) -> str:
@@ -76,7 +77,20 @@ def site_calendar(site: Site, lang: str, config: RenderConfig) -> bytes:
     everything = calendar(name, lang, site_file(lang), config, config.timezone)
     return assemble(everything, [
         Serialized.of(event(entries(c, lang)[0], c, lang, config, site.calendar_records))
-        for c in site.conclaves])
+        for c in window(site)])
+
+
+def window(site: Site) -> list[Conclave]:
+    """The conclaves of the site-wide subscription: every one from today to a year ahead,
+    and the most recent ones before today. Every conclave ever held would make a file that
+    grows without end (1.9 MB at 1,000 conclaves), which subscribers' apps fetch every few
+    hours; a conclave's own calendar.ics keeps its entries whatever its date."""
+    ahead = site.today + AHEAD
+    upcoming = [c for c in site.conclaves if c.end >= site.today and c.start <= ahead]
+    recent = sorted((c for c in site.conclaves if c.end < site.today),
+                    key=lambda c: (c.end, c.slug))[-RECENT_PAST:]
+    shown = {id(c) for c in upcoming + recent}
+    return [c for c in site.conclaves if id(c) in shown]
 
 
 @dataclass(frozen=True)
