@@ -1,5 +1,5 @@
 """The synthetic content of `invoke bench` (sammelan.tools.synthetic): valid under --strict,
-deterministic, of the shape the bench promises; and its one edit.
+deterministic, of the shape the bench promises; its one edit; and the bench end to end.
 Times are never asserted."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from itertools import combinations
 import pytest
 from conftest import BUILD_EPOCH, build_into, digest, text_of
 from sammelan.model.loader import load_site
-from sammelan.tools import synthetic
+from sammelan.tools import bench, synthetic
 
 N = 3
 TODAY = dt.date(2026, 1, 1)  # BUILD_EPOCH in IST
@@ -91,3 +91,13 @@ def test_the_edit_changes_one_file_and_the_page_shows_it(tmp_path):
     synthetic.undo(root, N, change)
     assert sources(root) == before
 
+
+def test_bench_compares_as_many_pages_of_each_site():
+    results = bench.run(conclaves=2, runs=1)
+    pages = results["html_pages"]
+    assert pages["sammelan"] == pages["pelican"] == 2 * (6 + 2 + 1 + 20 + 6)
+    for build in (*results["sammelan"].values(), results["pelican"]["full"]):
+        assert set(build) == {"wall_s", "cpu_s", "peak_rss_mib"}
+    assert results["weight"]["conclave_page_gzip_max"] >= \
+        results["weight"]["conclave_page_gzip_median"] > 0
+    assert "Sammelan / Pelican" in bench.report(results)
