@@ -7,8 +7,8 @@ One run, in a temporary folder:
    pages, H; a vanilla Pelican site is then written with H - 1 Markdown articles of the
    same prose (about 300 words each, Hindi and English), plain Pelican with its default
    theme and no plugins, set to write only the articles and its index (no tag, category,
-   author or archive pages, no pagination): H pages too. Both counts are measured, and must
-   agree;
+   author or archive pages, no pagination; its default Atom feeds stay): H pages too. Both
+   counts are measured, and must agree;
 3. each measured build is a child process (`python -m sammelan build --strict`, with
    SOURCE_DATE_EPOCH; `python -m pelican`), taken alone with `os.wait4`: its CPU time
    (user + system), wall time and peak memory (ru_maxrss). Full builds go into a fresh empty
