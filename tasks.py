@@ -155,9 +155,18 @@ def test(c):
     c.run(f"{sys.executable} -m pytest")
 
 
-@task
-def bench(c):
-    """Build time and page weight; the build is reported as a ratio to loading the model."""
+@task(help={"conclaves": "the scale: synthetic conclaves to build (default 10)",
+            "runs": "measured builds of each kind; medians are reported (default 3)",
+            "json": "print the results as JSON instead of a table"})
+def bench(c, conclaves=10, runs=3, json=False):
+    """Sammelan's build against vanilla Pelican on as many HTML pages, on synthetic content:
+    CPU, wall time and memory of each build, rebuilds, page weight."""
+    import json as encoding
+
     from sammelan.tools import bench as benchmark
 
-    print(benchmark.report(benchmark.run(ROOT)))
+    try:
+        results = benchmark.run(int(conclaves), int(runs))
+    except benchmark.BenchError as error:
+        sys.exit(f"error: {error}")
+    print(encoding.dumps(results, indent=2) if json else benchmark.report(results))
