@@ -1,10 +1,13 @@
-"""A whole build: one at a time per output folder, into a fresh folder that is swapped in
-only when every step succeeded, so a failed or killed build leaves the last good site.
+"""A whole build: one at a time per output folder, into a folder beside the output that is
+swapped in only when every step succeeded, so a failed or killed build leaves the last
+good site.
 
-The fresh folder is `.<output>.new` beside the output. The swap exchanges the two folders
-in one step where the system can (Linux's renameat2), so at every moment `output/` is a
-whole site, the old or the new one; a build killed at any point leaves at most
-`.<output>.new` behind, which the next build removes first.
+The folder built into is the spare site (`.<output>.cache/spare/`, see manifest.py): the
+site as it was two builds ago, updated in place, or an empty folder. The swap exchanges
+it with the output in one step where the system can (Linux's renameat2), so at every
+moment `output/` is a whole site, the old or the new one, and the old site becomes the
+next build's spare. A build killed at any point leaves a spare that the next build does
+not trust, and empties.
 """
 
 from __future__ import annotations
@@ -15,13 +18,13 @@ import os
 import shutil
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sammelan import inputs, manifest
 from sammelan.errors import SourceErrors
 from sammelan.options import BuildOptions
-from sammelan.render.jobs import OutputClash, Reuse
+from sammelan.render.jobs import FILE_MODE, FOLDER_MODE, OutputClash, Reuse
 
 try:
     import fcntl
@@ -29,8 +32,6 @@ except ImportError:  # Windows: builds there are not guarded against each other
     fcntl = None  # type: ignore[assignment]
 
 RENAME_EXCHANGE = 2  # linux/fs.h
-# Web servers read the site as another user: readable by all, whatever the builder's umask.
-FILE_MODE, FOLDER_MODE = 0o644, 0o755
 
 
 def build(settings_file: Path, output: Path, options: BuildOptions | None = None) -> int:
@@ -38,11 +39,11 @@ def build(settings_file: Path, output: Path, options: BuildOptions | None = None
     options = options or BuildOptions()
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    fresh = output.with_name(f".{output.name}.new")
     with exclusive(output.parent, output.name):
         remove_leftovers(output)
-        read = inputs.build(settings_file.resolve().parent, options)
         last = manifest.read(output)
+        read, sources = inputs.build(settings_file.resolve().parent, options,
+                                     last.sources if last else None)
         if last is not None and last.inputs == read:
             if last.warnings:
                 print(last.warnings, file=sys.stderr)
@@ -53,21 +54,42 @@ def build(settings_file: Path, output: Path, options: BuildOptions | None = None
         # finding out that there is not.
         from sammelan.adapter import run_pelican
 
-        reuse = Reuse(folder=output if last else None, keys=last.files if last else {},
-                      workers=options.workers)
+        fresh, reuse = spare_for(output, last, options)
         try:
             outcome = run_pelican(settings_file, fresh, options, reuse, manifest.folder(output))
         except (SourceErrors, OutputClash) as errors:
-            shutil.rmtree(fresh, ignore_errors=True)
             print(errors if isinstance(errors, SourceErrors) else f"error: {errors}",
                   file=sys.stderr)
             print("The site was not built; the last good output is unchanged.",
                   file=sys.stderr)
             return 1
-        make_readable(fresh)
+        make_readable(fresh, reuse.keys)
         swap(fresh, output)
-        manifest.write(output, read, outcome.warnings, reuse.keys)
+        spare = manifest.Tree(manifest.identity(fresh), last.output.files) if (
+            last and fresh.exists()) else None
+        manifest.write(output, manifest.Manifest(
+            read, manifest.Tree(manifest.identity(output), reuse.keys), spare,
+            outcome.warnings, sources))
     return 0
+
+
+def spare_for(output: Path, last: manifest.Manifest | None, options: BuildOptions
+              ) -> tuple[Path, Reuse]:
+    """The folder to build into, and what it holds: the spare site two builds old when it
+    can be trusted, else an empty folder. From here until the record is written again the
+    spare is not trusted: a build killed meanwhile leaves a spare the next one empties."""
+    fresh = manifest.spare(output)
+    trusted = last is not None and last.spare is not None
+    if not trusted:
+        _remove(fresh)
+    manifest.changing(output)
+    fresh.mkdir(parents=True, exist_ok=True)
+    keys = last.spare.files if trusted else {}
+    owned = {path.split("/", 1)[0] for path in keys}
+    for entry in os.scandir(fresh):  # Pelican's copies (theme, pictures): copied afresh
+        if entry.name not in owned:
+            _remove(Path(entry.path))
+    return fresh, Reuse(folder=fresh, keys=keys, workers=options.workers)
 
 
 @contextlib.contextmanager
@@ -92,38 +114,50 @@ def exclusive(folder: Path, name: str) -> Iterator[None]:
 
 
 def remove_leftovers(output: Path) -> None:
-    """What a killed build may have left: its fresh folder, or the old site after a swap."""
+    """What a killed build may have left: the old site after a swap; and the folders of
+    builds before spares were kept (`.<output>.new`)."""
     for leftover in (f".{output.name}.new", f".{output.name}.old"):
-        path = output.with_name(leftover)
-        if path.is_symlink() or path.is_file():
-            path.unlink()
-        else:
-            shutil.rmtree(path, ignore_errors=True)
+        _remove(output.with_name(leftover))
 
 
-def make_readable(folder: Path) -> None:
-    """Every file and folder readable by all; files linked from the last output are so
-    already, and are only looked at."""
-    for top, folders, files in os.walk(folder):
-        for name, mode in [*((f, FOLDER_MODE) for f in folders), *((f, FILE_MODE) for f in files)]:
-            path = os.path.join(top, name)
-            status = os.lstat(path)
-            if not stat.S_ISLNK(status.st_mode) and stat.S_IMODE(status.st_mode) != mode:
-                os.chmod(path, mode)
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def make_readable(folder: Path, site_files: Iterable[str]) -> None:
+    """Everything in `folder` readable by all. The site's own files were written so
+    (outputs.write_all); what Pelican copied beside them (the theme's files, the pictures)
+    is made so here."""
+    owned = {path.split("/", 1)[0] for path in site_files}
     os.chmod(folder, FOLDER_MODE)
+    for entry in os.scandir(folder):
+        if entry.name not in owned:
+            _readable(Path(entry.path))
+
+
+def _readable(top: Path) -> None:
+    for path in (top, *top.rglob("*")) if top.is_dir() and not top.is_symlink() else (top,):
+        status = os.lstat(path)
+        mode = FOLDER_MODE if stat.S_ISDIR(status.st_mode) else FILE_MODE
+        if not stat.S_ISLNK(status.st_mode) and stat.S_IMODE(status.st_mode) != mode:
+            os.chmod(path, mode)
 
 
 def swap(fresh: Path, output: Path) -> None:
-    """Put `fresh` in the place of `output`; the old site is then removed."""
+    """Put `fresh` in the place of `output`, and the old site in the place of `fresh` (the
+    next build's spare)."""
     if output.exists() and _exchange(fresh, output):
-        shutil.rmtree(fresh, ignore_errors=True)  # it holds the old site now
         return
     old = output.with_name(f".{output.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if output.exists():
         output.rename(old)
     fresh.rename(output)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        old.rename(fresh)
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -1,10 +1,16 @@
-"""The record a build keeps beside its output (`.<output>.cache/manifest.json`): the digest
-of everything it read, the key of every file it wrote, and its warnings. The next build
-into the same folder does nothing when the digest is the same, and links every file whose
-key is the same instead of making it again.
+"""What a build remembers beside its output, in `.<output>.cache/`:
 
-The record names the output folder it describes (device and inode): an output replaced
-or removed by hand is not trusted, and the next build makes every file.
+- `manifest.json`: the digest of everything the last build read, its warnings, the key of
+  every file of the output, and the same for the spare site (below);
+- `spare/`: the site the output held before the last build. The next build updates it in
+  place, making only the files whose key changed and deleting those that are gone, then
+  swaps it with the output in one step: a build costs what changed, not what the site
+  holds, and `output/` is a whole site at every moment;
+- `spare.changing`: present while a build changes the spare; a spare found with it is not
+  trusted (a killed build) and the next build starts it afresh.
+
+Each tree is named by its folder's device and inode: a folder replaced or removed by hand
+is not trusted. The build trusts the files inside to be as it left them.
 """
 
 from __future__ import annotations
@@ -14,16 +20,26 @@ import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-VERSION = 1
+VERSION = 2
 NAME = "manifest.json"
+CHANGING = "spare.changing"
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A built site: its folder's identity and the key of each file (render/jobs.py)."""
+
+    identity: tuple[int, int]
+    files: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Manifest:
     inputs: str
-    output: tuple[int, int]
+    output: Tree
+    spare: Tree | None = None
     warnings: str = ""
-    files: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, list] = field(default_factory=dict)  # inputs.py's memo of digests
 
 
 def folder(output: Path) -> Path:
@@ -31,9 +47,13 @@ def folder(output: Path) -> Path:
     return output.with_name(f".{output.name}.cache")
 
 
+def spare(output: Path) -> Path:
+    return folder(output) / "spare"
+
+
 def identity(path: Path) -> tuple[int, int] | None:
     try:
-        status = os.stat(path)
+        status = os.lstat(path)
     except OSError:
         return None
     return status.st_dev, status.st_ino
@@ -44,26 +64,39 @@ def read(output: Path) -> Manifest | None:
     a record that cannot be read: each means that every file is made)."""
     try:
         data = json.loads((folder(output) / NAME).read_text(encoding="utf-8"))
-        last = Manifest(data["inputs"], tuple(data["output"]), data["warnings"],
-                        dict(data["files"]))
+        if data.get("version") != VERSION:
+            return None
+        trees = {name: Tree(tuple(d["identity"]), dict(d["files"])) if d else None
+                 for name, d in ((n, data[n]) for n in ("output", "spare"))}
+        last = Manifest(data["inputs"], trees["output"], trees["spare"], data["warnings"],
+                        dict(data["sources"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return last if data.get("version") == VERSION and last.output == identity(output) else None
+    if last.output.identity != identity(output):
+        return None
+    spare_ok = (last.spare and last.spare.identity == identity(spare(output))
+                and not (folder(output) / CHANGING).exists())
+    return last if spare_ok else Manifest(last.inputs, last.output, None, last.warnings,
+                                          last.sources)
 
 
-def write(output: Path, inputs: str, warnings: str, files: dict[str, str]) -> None:
-    """Record the build that made `output`; a record that cannot be written costs only
+def changing(output: Path) -> None:
+    """Say that the spare is about to change: until `write`, it is not trusted."""
+    folder(output).mkdir(exist_ok=True)
+    (folder(output) / CHANGING).touch()
+
+
+def write(output: Path, record: Manifest) -> None:
+    """Record the build that made `output`. A record that cannot be written costs only
     speed, so it is skipped quietly (and any old one removed)."""
     target = folder(output) / NAME
     try:
         target.unlink(missing_ok=True)
-        found = identity(output)
-        if found is None:
-            return
         target.parent.mkdir(exist_ok=True)
-        record = {"version": VERSION, **asdict(Manifest(inputs, found, warnings, files))}
         partial = target.with_suffix(".new")
-        partial.write_text(json.dumps(record, separators=(",", ":")), encoding="utf-8")
+        data = {"version": VERSION, **asdict(record)}
+        partial.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         partial.replace(target)
+        (folder(output) / CHANGING).unlink(missing_ok=True)
     except OSError:
         return

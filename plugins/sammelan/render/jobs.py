@@ -1,6 +1,6 @@
 """Every file of the site as a job: its path, who makes it, a key naming everything it is
-made from, and how to make it. A file whose key is the one it had in the last build is
-neither rendered nor written again (outputs.write_all links the old file instead).
+made from, and how to make it. A file whose key is the one it had when the folder it is
+built into was last built is neither rendered nor written again (outputs.write_all).
 
 A key is a digest of the values' repr, not of their identity: two builds that read the
 same sources make the same keys, whichever process or cache the values came from. Every
@@ -35,10 +35,14 @@ class OutputClash(Exception):
                          "the site was not built")
 
 
+# Web servers read the site as another user: readable by all, whatever the builder's umask.
+FILE_MODE, FOLDER_MODE = 0o644, 0o755
+
+
 @dataclass
 class Reuse:
-    """The last good output and the keys its files were made with; after write_all, the
-    keys of the new output and how many files were made rather than linked."""
+    """The folder a build writes into and the keys of the files it holds already; after
+    write_all, the keys of its files and how many were made rather than kept."""
 
     folder: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)

@@ -1,6 +1,6 @@
 """Every file the site is made of, as jobs from pure renderers (jobs.py), and the one place
 that writes them: a path claimed twice is an error, never a silent overwrite; a file whose
-key is the one it had in the last build is linked from the last output, not made again."""
+key is the one it had is not made again."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from sammelan.model.entities import Site
 from sammelan.render import feeds, html, qr, sitemap
 from sammelan.render.calendar import ics
 from sammelan.render.config import RenderConfig
-from sammelan.render.jobs import Job, Keys, OutputClash, Reuse
+from sammelan.render.jobs import FILE_MODE, FOLDER_MODE, Job, Keys, OutputClash, Reuse
 from sammelan.render.schedule import frab
 
 Planner = Callable[[Site, RenderConfig, Keys], Iterable[Job]]
@@ -49,30 +49,44 @@ def claim(jobs: list[Job]) -> list[Job]:
 
 
 def write_all(jobs: Sequence[Job], folder: Path, reuse: Reuse | None = None) -> int:
-    """Write every job's file under `folder`; return how many files the site has."""
+    """Make every job's file under `folder`, which holds the files of `reuse.keys` (none,
+    or the spare site of two builds ago): a file whose key is unchanged is left as it is,
+    a file no job makes any more is deleted. Return how many files the site has."""
     reuse = reuse or Reuse()
-    folders: set[Path] = set()
-    todo = []
-    for job in jobs:
-        target = folder / job.path
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        if not (reuse.folder and reuse.keys.get(job.path) == job.key
-                and _linked(reuse.folder / job.path, target)):
-            todo.append(job)
+    wanted = {job.path for job in jobs}
+    for gone in sorted(set(reuse.keys) - wanted):
+        _delete(folder, gone)
+    todo = [job for job in jobs if reuse.keys.get(job.path) != job.key]
+    made: set[str] = set()
+    for job in todo:
+        parent = os.path.dirname(job.path)
+        if parent not in made:
+            _folder(folder, parent)
+            made.add(parent)
     _make(todo, folder, reuse.workers)
     reuse.keys, reuse.made = {job.path: job.key for job in jobs}, len(todo)
     return len(jobs)
 
 
-def _linked(old: Path, new: Path) -> bool:
-    """The old file in the new folder, sharing its bytes; False where it cannot be."""
-    try:
-        os.link(old, new, follow_symlinks=False)
-    except OSError:  # gone, or a file system without links
-        return False
-    return True
+def _folder(root: Path, relative: str) -> None:
+    """The folder and its parents, readable by all whatever the umask."""
+    path = root / relative
+    if relative and not path.is_dir():
+        _folder(root, os.path.dirname(relative))
+        path.mkdir(exist_ok=True)
+        path.chmod(FOLDER_MODE)
+
+
+def _delete(root: Path, relative: str) -> None:
+    """A file of a page that is gone, and the folders it leaves empty."""
+    (root / relative).unlink(missing_ok=True)
+    parent = os.path.dirname(relative)
+    while parent:
+        try:
+            (root / parent).rmdir()
+        except OSError:  # not empty (or gone): its other files stay
+            return
+        parent = os.path.dirname(parent)
 
 
 _TODO: Sequence[Job] = ()  # the jobs of a pool, inherited by its forked workers
@@ -108,4 +122,9 @@ def _write_chunk(chunk: tuple[range, Path]) -> None:
 def _write(todo: Sequence[Job], indexes: range, folder: Path) -> None:
     for i in indexes:
         job = todo[i]
-        (folder / job.path).write_bytes(job.make())
+        # readable by all whatever the umask: web servers read the site as another user
+        descriptor = os.open(folder / job.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
+                             FILE_MODE)
+        with os.fdopen(descriptor, "wb") as handle:
+            os.fchmod(descriptor, FILE_MODE)
+            handle.write(job.make())
