@@ -86,6 +86,6 @@ class SammelanGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         config = render_config(self.settings, self.options)
-        jobs = outputs.plan(self.site, self.env, config, self.code)
+        jobs = outputs.plan(self.site, self.env, config, self.code, self.outcome.reuse.inputs)
         outputs.write_all(jobs, Path(self.output_path), self.outcome.reuse)
         self.memo.save()

@@ -55,6 +55,7 @@ def build(settings_file: Path, output: Path, options: BuildOptions | None = None
         from sammelan.adapter import run_pelican
 
         fresh, reuse = spare_for(output, last, options)
+        reuse.inputs = read
         try:
             outcome = run_pelican(settings_file, fresh, options, reuse, manifest.folder(output))
         except (SourceErrors, OutputClash) as errors:

@@ -42,27 +42,26 @@ class Digest:
         """Every entry under `folder` (files, folders, links, anything), in a fixed order;
         never deeper than a good build allows (the survey refuses deeper sources, so no
         good build's digest can equal a tree that changed only below that depth)."""
-        stack = [(folder, 0)]
+        stack = [(str(folder), folder.name, 0)]
         while stack:
-            top, depth = stack.pop()
+            top, shown_top, depth = stack.pop()
             try:
                 entries = sorted(os.scandir(top), key=lambda e: e.name, reverse=True)
             except OSError:
-                self.summed.update(f"?{top}\0".encode("utf-8", "surrogateescape"))
+                self.summed.update(f"?{shown_top}\0".encode("utf-8", "surrogateescape"))
                 continue
             for entry in entries:
-                path = Path(entry.path)
-                shown = str(path.relative_to(folder.parent))
+                shown = f"{shown_top}/{entry.name}"
                 if entry.is_dir(follow_symlinks=False):
                     self.summed.update(f"{shown}/\0".encode("utf-8", "surrogateescape"))
                     if entry.name not in skip and depth < MAX_DEPTH:
-                        stack.append((path, depth + 1))
+                        stack.append((entry.path, shown, depth + 1))
                 else:
-                    self.file(path, shown)
+                    self.file(entry.path, shown)
 
-    def file(self, path: Path, shown: str) -> None:
+    def file(self, path: str | Path, shown: str) -> None:
         try:
-            s = path.lstat()
+            s = os.lstat(path)
             identity = [s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino]
         except OSError:
             identity = None
@@ -75,14 +74,15 @@ class Digest:
                            .encode("utf-8", "surrogateescape"))
 
 
-def _bytes(path: Path) -> str:
+def _bytes(path: str | Path) -> str:
     """A digest of the file's bytes, of a link's target, or of nothing (anything else)."""
     try:
-        mode = path.lstat().st_mode
-        if stat.S_ISLNK(mode):
+        status = os.lstat(path)
+        if stat.S_ISLNK(status.st_mode):
             data = os.readlink(path).encode("utf-8", "surrogateescape")
-        elif stat.S_ISREG(mode) and path.lstat().st_size <= MAX_FILE:
-            data = path.read_bytes()  # lstat said a file: never read through a link
+        elif stat.S_ISREG(status.st_mode) and status.st_size <= MAX_FILE:
+            with open(path, "rb") as handle:  # lstat said a file: never through a link
+                data = handle.read()
         else:
             data = b""
     except OSError:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 VERSION = 2
@@ -80,6 +80,10 @@ def read(output: Path) -> Manifest | None:
                                           last.sources)
 
 
+def _tree(tree: Tree | None) -> dict | None:
+    return {"identity": tree.identity, "files": tree.files} if tree else None
+
+
 def changing(output: Path) -> None:
     """Say that the spare is about to change: until `write`, it is not trusted."""
     folder(output).mkdir(exist_ok=True)
@@ -94,7 +98,9 @@ def write(output: Path, record: Manifest) -> None:
         target.unlink(missing_ok=True)
         target.parent.mkdir(exist_ok=True)
         partial = target.with_suffix(".new")
-        data = {"version": VERSION, **asdict(record)}
+        data = {"version": VERSION, "inputs": record.inputs, "output": _tree(record.output),
+                "spare": _tree(record.spare), "warnings": record.warnings,
+                "sources": record.sources}
         partial.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         partial.replace(target)
         (folder(output) / CHANGING).unlink(missing_ok=True)

@@ -70,13 +70,15 @@ class Visible:
 # What each entity page is made of, beyond the frame; other pages list the whole site.
 MADE_OF = {
     "conclave": lambda site, c, keys: (
-        keys.conclave(c["conclave"]), [keys.entity(n) for n in site.news_of(c["conclave"])]),
+        keys.conclave(c["conclave"]), [keys.news(n) for n in site.news_of(c["conclave"])]),
     "speaker": lambda site, c, keys: (
-        c["speaker"], [(keys.conclave(k), s.id) for k, s in site.sessions_of(c["speaker"])],
-        [(keys.conclave(k), p) for k, p in site.mentions_of(c["speaker"])]),
+        keys.entity(c["speaker"]),
+        [(keys.conclave(k), s.id) for k, s in site.sessions_of(c["speaker"])],
+        [(keys.conclave(k), keys.entity(p)) for k, p in site.mentions_of(c["speaker"])]),
     "scheme": lambda site, c, keys: (
-        c["scheme"], [keys.conclave(k) for k in site.conclaves_discussing(c["scheme"])]),
-    "news_item": lambda site, c, keys: (keys.entity(c["item"]),),
+        keys.entity(c["scheme"]),
+        [keys.conclave(k) for k in site.conclaves_discussing(c["scheme"])]),
+    "news_item": lambda site, c, keys: (keys.news(c["item"]),),
 }
 
 

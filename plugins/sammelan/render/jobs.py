@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sammelan.model.entities import Conclave, Site
+from sammelan.model.entities import Conclave, NewsItem, Site
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Reuse:
 
     folder: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    inputs: str | None = None  # the digest of all the build reads (inputs.py)
     made: int = 0
     workers: int = 1
 
@@ -59,8 +60,9 @@ class Keys:
     """The keys of one build: a frame shared by every file, the whole site's key for the
     files that list everything, and one key per conclave for the files made from it."""
 
-    def __init__(self, site: Site, *frame: object):
+    def __init__(self, site: Site, *frame: object, everything: str | None = None):
         self.frame = digest(*frame)
+        self.everything = everything  # the digest of all the build read (inputs.py), if known
         self._conclaves: dict[str, str] = {}
         self._site: str | None = None
         self._entities: dict[int, str] = {}  # by id(): the model lives as long as the keys
@@ -77,6 +79,15 @@ class Keys:
             found = self._entities[id(value)] = digest(value)
         return found
 
+    def news(self, item: NewsItem) -> str:
+        """A news item, with its conclave by the conclave's own key."""
+        found = self._entities.get(id(item))
+        if found is None:
+            own = replace(item, conclave=None)
+            found = self._entities[id(item)] = digest(
+                own, item.conclave and self.conclave(item.conclave))
+        return found
+
     def conclave(self, conclave: Conclave) -> str:
         """A conclave with its sessions, people and venue as the model resolved them, and
         the calendar state of its entries (SEQUENCE)."""
@@ -91,12 +102,15 @@ class Keys:
     @property
     def site(self) -> str:
         """Everything: for the few files that list the whole site (home, sitemap, feeds)."""
+        if self._site is None and self.everything:
+            self._site = self.of("everything", self.everything)
         if self._site is None:
             s = self.source
             self._site = self.of(
                 [self.conclave(c) for c in s.conclaves],
                 *([self.entity(e) for e in kind]
-                  for kind in (s.speakers, s.schemes, s.organizations, s.venues, s.news)),
+                  for kind in (s.speakers, s.schemes, s.organizations, s.venues)),
+                [self.news(n) for n in s.news],
                 s.today, sorted(self.records.items()))
         return self._site
 

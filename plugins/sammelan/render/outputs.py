@@ -29,9 +29,11 @@ PLANNERS: dict[str, Planner] = {
 POOL_THRESHOLD = 200
 
 
-def plan(site: Site, env: Environment, config: RenderConfig, code: str) -> list[Job]:
-    """Every file of the site, pages first. Raises OutputClash before anything is made."""
-    keys = Keys(site, code, config, html.frame(site))
+def plan(site: Site, env: Environment, config: RenderConfig, code: str,
+         inputs: str | None = None) -> list[Job]:
+    """Every file of the site, pages first. Raises OutputClash before anything is made.
+    `inputs` (the digest of all the build reads) stands for the whole site, if known."""
+    keys = Keys(site, code, config, html.frame(site), everything=inputs)
     found = list(html.jobs(site, env, config, keys))
     for planner in PLANNERS.values():
         found.extend(planner(site, config, keys))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,8 @@ class Survey:
 
     def blocks(self, relative: str) -> bool:
         """Whether `relative` or a folder above it was refused (and reported)."""
+        if not self.refused:
+            return False
         parts = relative.split("/")
         return any("/".join(parts[:end]) in self.refused for end in range(1, len(parts) + 1))
 
@@ -118,11 +121,15 @@ def _too_deep(relative: str, where: Location) -> Problem | None:
 def printable(text: str) -> str:
     """`text` with control characters and undecodable bytes escaped, so that a message about
     a strange name stays on one line and can be printed."""
+    if text.isprintable():  # surrogates (undecodable bytes) are not printable either
+        return text
     return "".join(char if char.isprintable() and not _undecodable(char) else _escaped(char)
                    for char in text)
 
 
 def _bad_character(name: str) -> str | None:
+    if PLAIN_NAME.fullmatch(name):  # nearly every name: no character to look at one by one
+        return None
     for char in name:
         if _undecodable(char):
             return "holds bytes that are not UTF-8 text"
@@ -131,6 +138,9 @@ def _bad_character(name: str) -> str | None:
         if char in FORBIDDEN:
             return f"holds `{char}`"
     return "ends in a dot or a space" if name.endswith((".", " ")) else None
+
+
+PLAIN_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*[A-Za-z0-9_-]|[A-Za-z0-9_-]")
 
 
 def _undecodable(char: str) -> bool:

@@ -3,8 +3,9 @@ kept between builds and found again by the file's identity on disk: its size, it
 and its inode. A build after one edit reads and checks one file, not a thousand.
 
 The memo belongs to the build's cache folder beside the output (manifest.py), and holds
-the digest of the code that made it: other code, and it is not used. It is written whole
-after a good build, holding only the files that build read.
+the digest of the code that made it: other code, and it is not used. After a good build
+that read few files anew, only those are written (`sources.delta`); otherwise the memo is
+written whole, holding only the files that build read.
 """
 
 from __future__ import annotations
@@ -16,21 +17,25 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
-NAME = "sources.pickle"
+NAME, DELTA = "sources.pickle", "sources.delta"
+# A delta larger than this part of the whole is folded into the whole.
+MAX_DELTA = 0.1
 
 
 class Memo:
     def __init__(self, folder: Path | None = None, code: str = ""):
-        self.path = folder / NAME if folder else None
-        self.code = code
-        self.old: dict = self._load()
+        self.folder, self.code = folder, code
+        self.old: dict = self._load(NAME)
+        self.delta: dict = self._load(DELTA) if self.old else {}
+        self.old.update(self.delta)
         self.now: dict = {}
+        self.new: dict = {}  # computed by this build
 
-    def _load(self) -> dict:
-        if self.path is None:
+    def _load(self, name: str) -> dict:
+        if self.folder is None:
             return {}
         try:
-            with self.path.open("rb") as handle:
+            with (self.folder / name).open("rb") as handle:
                 # the cache folder is the builder's own, as trusted as the project's code
                 code, entries = pickle.load(handle)  # noqa: S301
         except Exception:  # noqa: BLE001 -- a damaged or old memo only costs time
@@ -40,27 +45,40 @@ class Memo:
     def recall(self, root: Path, relatives: Iterable[str], extra: object,
                compute: Callable[[], T]) -> T:
         """`compute()`, or what it gave in the last build for the same files unchanged."""
-        key = (tuple((r, _identity(root / r)) for r in relatives), extra)
+        base = str(root)
+        key = (tuple((r, _identity(os.path.join(base, r))) for r in relatives), extra)
         if key in self.now:
             return self.now[key]
-        found = self.old[key] if key in self.old else compute()
+        if key in self.old:
+            found = self.old[key]
+        else:
+            found = self.new[key] = compute()
         self.now[key] = found
         return found
 
     def save(self) -> None:
-        if self.path is None:
+        if self.folder is None:
             return
-        partial = self.path.with_suffix(".new")
+        delta = {**self.delta, **self.new}
+        if self.old and len(delta) <= MAX_DELTA * len(self.now):
+            self._write(DELTA, delta)
+        else:
+            self._write(NAME, self.now)
+            self._write(DELTA, {})
+
+    def _write(self, name: str, entries: dict) -> None:
+        target = self.folder / name
+        partial = target.with_suffix(".new")
         try:
-            self.path.parent.mkdir(exist_ok=True)
+            target.parent.mkdir(exist_ok=True)
             with partial.open("wb") as handle:
-                pickle.dump((self.code, self.now), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            partial.replace(self.path)
+                pickle.dump((self.code, entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            partial.replace(target)
         except OSError:
             return
 
 
-def _identity(path: Path) -> tuple[int, ...] | None:
+def _identity(path: str) -> tuple[int, ...] | None:
     try:
         s = os.lstat(path)
     except OSError:
