@@ -113,9 +113,13 @@ def assemble(cal: Calendar, events: list[Serialized]) -> bytes:
     end = b"END:VCALENDAR\r\n"
     head = cal.to_ical().removesuffix(end)
     zones = sorted(set().union(*(e.zones for e in events)))
-    parts = [vtimezone(z) for z in zones]
-    return b"".join([head, *(z.to_ical() for z in parts if z),
-                     *(e.octets for e in events), end])
+    return b"".join([head, *map(vtimezone_octets, zones), *(e.octets for e in events), end])
+
+
+@functools.cache
+def vtimezone_octets(tzid: str) -> bytes:
+    zone = vtimezone(tzid)
+    return zone.to_ical() if zone else b""
 
 
 def calendar(name: str, lang: str, path: str, config: RenderConfig, timezone: str,
