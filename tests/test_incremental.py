@@ -14,6 +14,7 @@ from sammelan import manifest
 from sammelan.build import build
 from sammelan.options import BuildOptions
 from sammelan.render import outputs
+from sammelan.sources import memo
 
 JHANSI_PAGE = "en/conclaves/msme-for-bharat-jhansi-2025/index.html"
 JAMSHEDPUR_PAGE = "en/conclaves/msme-defence-conclave-2026/index.html"
@@ -133,6 +134,7 @@ def test_an_output_removed_by_hand_is_made_whole_again(project, tmp_path):
 
 def test_files_made_by_several_processes_are_the_files_of_one(project, tmp_path, monkeypatch):
     monkeypatch.setattr(outputs, "POOL_THRESHOLD", 1)
+    monkeypatch.setattr(memo, "PREFETCH_THRESHOLD", 1)
     assert run(project, tmp_path / "two", workers=2) == 0
     assert run(project, tmp_path / "one", workers=1) == 0
     assert digest(tmp_path / "two") == digest(tmp_path / "one")

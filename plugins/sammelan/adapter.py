@@ -76,7 +76,7 @@ class SammelanGenerator(Generator):
     def generate_context(self) -> None:
         options = self.options
         self.code = inputs.code(self.root)
-        self.memo = Memo(self.outcome.cache, self.code)
+        self.memo = Memo(self.outcome.cache, self.code, options.workers)
         self.site, warnings = load_site(self.root, options.today(), strict=options.strict,
                                         epoch=options.epoch, memo=self.memo)
         if warnings:

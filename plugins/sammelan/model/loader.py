@@ -11,7 +11,9 @@ import datetime as dt
 import difflib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -52,6 +54,9 @@ from sammelan.sources.yamldoc import Document
 
 FOLDERS = {"venue": "venues", "organization": "organizations", "speaker": "speakers",
            "scheme": "schemes", "conclave": "conclaves", "news": "news"}
+# Whether each kind's prose (content/<folder>/<slug>.<lang>.md) is required; organizations
+# have none.
+PROSE = {"venue": False, "speaker": False, "scheme": True, "news": True, "conclave": True}
 IMAGES = "content/images"  # Pelican copies it to images/ (STATIC_PATHS)
 PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
@@ -157,14 +162,31 @@ class _Builder:
             by_slug.setdefault(slug, []).append(shown)
         return dict(sorted(by_slug.items()))
 
-    def prose(self, kind: str, slug: str, required: bool):
-        folder = self.root / "content" / FOLDERS[kind]
-        files = [f"content/{FOLDERS[kind]}/{slug}.{lang}.md" for lang in LANGUAGES]
-        refused = tuple(map(self.survey.blocks, files))
-        html, problems = self.memo.recall(self.root, files, (required, refused), lambda: prose.read(
-            folder, slug, self.root, required, refused=self.survey.blocks))
+    def prose(self, kind: str, slug: str):
+        html, problems = self.memo.recall(self.root, *self.prose_task(kind, slug))
         self.problems.extend(problems)
         return html
+
+    def prose_task(self, kind: str, slug: str) -> tuple[list[str], object, Callable]:
+        """The prose files of an entity, what else their reading depends on, and how."""
+        folder, required = self.root / "content" / FOLDERS[kind], PROSE[kind]
+        files = [f"content/{FOLDERS[kind]}/{slug}.{lang}.md" for lang in LANGUAGES]
+        refused = tuple(map(self.survey.blocks, files))
+        return files, (required, refused), lambda: prose.read(
+            folder, slug, self.root, required, refused=self.survey.blocks)
+
+    def prefetch(self) -> None:
+        """Read and check every file on its own first, the slow part of loading, by several
+        processes when there are many (sources/memo.py): the build then finds each in the
+        memo. The build itself is in order, as references need the entities they name."""
+        tasks = []
+        for kind in FOLDERS:
+            for slug, paths in self.data_files(f"data/{FOLDERS[kind]}").items():
+                if len(paths) == 1 and not self.survey.blocks(paths[0]):
+                    tasks.append((paths, kind, partial(self.checked, paths[0], kind)))
+                    if kind in PROSE:
+                        tasks.append(self.prose_task(kind, slug))
+        self.memo.prefetch(self.root, tasks)
 
     # references ----------------------------------------------------------
 
@@ -208,6 +230,7 @@ class _Builder:
     # building ------------------------------------------------------------
 
     def build(self) -> Site:
+        self.prefetch()
         if not self.survey.blocks(provenance.RECORD):
             self.changes, problems = provenance.read(self.root)
             self.problems.extend(problems)
@@ -239,7 +262,7 @@ class _Builder:
         return Venue(slug=slug, name=text(d["name"]), city=text(d["city"]),
                      state=text(d["state"]), address=text(d.get("address")),
                      district=text(d.get("district")), pin=d.get("pin"), geo=geo,
-                     directions=self.prose("venue", slug, required=False))
+                     directions=self.prose("venue", slug))
 
     def organization(self, slug: str, doc: Document) -> Organization:
         d = doc.data
@@ -254,7 +277,7 @@ class _Builder:
                        status=Participation(d["status"]), honorific=text(d.get("honorific")),
                        organization=org, photo=self.photo(doc),
                        links=tuple(d.get("links", ())),
-                       bio=self.prose("speaker", slug, required=False))
+                       bio=self.prose("speaker", slug))
 
     def photo(self, doc: Document) -> str | None:
         """The name of a picture in content/images/, which the pages show as images/<name>."""
@@ -288,7 +311,7 @@ class _Builder:
     def scheme(self, slug: str, doc: Document) -> Scheme | None:
         d = doc.data
         owner = self.ref(doc, ("owner",), "organization")
-        about = self.prose("scheme", slug, required=True)
+        about = self.prose("scheme", slug)
         if owner is None:
             return None
         return Scheme(slug=slug, name=text(d["name"]), owner=owner, acronym=d.get("acronym"),
@@ -297,7 +320,7 @@ class _Builder:
     def news(self, slug: str, doc: Document) -> NewsItem | None:
         d = doc.data
         conclave = self.ref(doc, ("conclave",), "conclave") if "conclave" in d else None
-        body = self.prose("news", slug, required=True)
+        body = self.prose("news", slug)
         when, problems = dates.moment(doc, ("published",), ZoneInfo(IST))
         self.problems.extend(problems)
         if when is None:
@@ -310,7 +333,7 @@ class _Builder:
         start, end = self.date(doc, ("start",)), self.date(doc, ("end",))
         venue = self.ref(doc, ("venue",), "venue")
         zone = self.zone(doc)
-        description = self.prose("conclave", slug, required=True)
+        description = self.prose("conclave", slug)
         self.warn_plain_http(doc, ("registration",))
         limits = (agenda.check_days(doc, start, end) if start and end else []) + \
             agenda.check_count(doc)

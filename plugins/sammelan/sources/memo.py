@@ -10,6 +10,7 @@ written whole, holding only the files that build read.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Iterable
@@ -20,11 +21,13 @@ T = TypeVar("T")
 NAME, DELTA = "sources.pickle", "sources.delta"
 # A delta larger than this part of the whole is folded into the whole.
 MAX_DELTA = 0.1
+# Below this many files to read, starting processes costs more than it saves.
+PREFETCH_THRESHOLD = 200
 
 
 class Memo:
-    def __init__(self, folder: Path | None = None, code: str = ""):
-        self.folder, self.code = folder, code
+    def __init__(self, folder: Path | None = None, code: str = "", workers: int = 1):
+        self.folder, self.code, self.workers = folder, code, workers
         self.old: dict = self._load(NAME)
         self.delta: dict = self._load(DELTA) if self.old else {}
         self.old.update(self.delta)
@@ -45,8 +48,7 @@ class Memo:
     def recall(self, root: Path, relatives: Iterable[str], extra: object,
                compute: Callable[[], T]) -> T:
         """`compute()`, or what it gave in the last build for the same files unchanged."""
-        base = str(root)
-        key = (tuple((r, _identity(os.path.join(base, r))) for r in relatives), extra)
+        key = _key(root, relatives, extra)
         if key in self.now:
             return self.now[key]
         if key in self.old:
@@ -55,6 +57,26 @@ class Memo:
             found = self.new[key] = compute()
         self.now[key] = found
         return found
+
+    def prefetch(self, root: Path, tasks: list[tuple[list[str], object, Callable]]) -> None:
+        """Compute now what the memo lacks of `tasks` (recall's arguments), by `workers`
+        forked processes when there are many: each computes a share and sends it back."""
+        global _PENDING
+        missing = [(key, compute) for relatives, extra, compute in tasks
+                   if (key := _key(root, relatives, extra)) not in self.old]
+        if (self.workers < 2 or len(missing) < PREFETCH_THRESHOLD
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            return  # computed one by one as the build asks
+        _PENDING = [compute for _, compute in missing]
+        try:
+            step = max(1, len(missing) // (self.workers * 8))
+            chunks = [range(i, min(i + step, len(missing))) for i in range(0, len(missing), step)]
+            with multiprocessing.get_context("fork").Pool(self.workers) as pool:
+                found = [value for share in pool.map(_compute, chunks) for value in share]
+        finally:
+            _PENDING = []
+        for (key, _), value in zip(missing, found, strict=True):
+            self.old[key] = self.new[key] = value
 
     def save(self) -> None:
         if self.folder is None:
@@ -76,6 +98,18 @@ class Memo:
             partial.replace(target)
         except OSError:
             return
+
+
+_PENDING: list[Callable] = []  # a prefetch's work, inherited by its forked processes
+
+
+def _compute(indexes: range) -> list:
+    return [_PENDING[i]() for i in indexes]
+
+
+def _key(root: Path, relatives: Iterable[str], extra: object) -> tuple:
+    base = str(root)
+    return tuple((r, _identity(os.path.join(base, r))) for r in relatives), extra
 
 
 def _identity(path: str) -> tuple[int, ...] | None:
