@@ -93,8 +93,10 @@ def _bytes(path: str | Path) -> str:
 def code(root: Path) -> str:
     """The generator's code, translations and schemas, the project's themes and settings."""
     summed = Digest()
-    for folder in (PACKAGE, SCHEMAS, root / "themes"):
-        summed.tree(folder, skip=("__pycache__",))
+    # tools/ (scaffold, preview, bench…) run beside the build, and make no file of the site
+    for folder, skip in ((PACKAGE, ("__pycache__", "tools")), (SCHEMAS, ()),
+                         (root / "themes", ())):
+        summed.tree(folder, skip=skip)
     for settings in sorted(root.glob("*.py")):
         summed.file(settings, settings.name)
     return summed.hexdigest()

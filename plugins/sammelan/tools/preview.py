@@ -97,5 +97,5 @@ class Preview:
 
     def _watch(self) -> None:
         paths = [self.root / name for name in WATCHED if (self.root / name).exists()]
-        for _changes in watchfiles.watch(*paths, stop_event=self._stop, debounce=300):
+        for _changes in watchfiles.watch(*paths, stop_event=self._stop, debounce=50):
             self.rebuild()

@@ -401,15 +401,17 @@ def generate(root: Path, conclaves: int) -> Plan:
     return found
 
 
-def edit(root: Path, conclaves: int) -> Edit:
+def edit(root: Path, conclaves: int, variant: int = 1) -> Edit:
     """One organizer's edit to the project that `generate(root, conclaves)` wrote: the title
-    of one session of one conclave (the middle one), in both languages. One file changes."""
+    of one session of one conclave (the middle one), in both languages. One file changes;
+    each `variant` gives another title."""
     found = plan(conclaves)
     slug = found.conclave_slugs[len(found.conclave_slugs) // 2]
     data = found.conclave_data[slug]
     session = data["sessions"][EDITED]
-    title = {"hi": session["title"]["hi"] + " (संशोधित कार्यक्रम)",
-             "en": session["title"]["en"] + " (revised agenda)"}
+    again = "" if variant == 1 else f" {variant}"
+    title = {"hi": session["title"]["hi"] + f" (संशोधित कार्यक्रम{again})",
+             "en": session["title"]["en"] + f" (revised agenda{again})"}
     changed = {**data, "sessions": [dict(s) for s in data["sessions"]]}
     changed["sessions"][EDITED] = {**session, "title": title}
     relative = f"data/conclaves/{slug}.yaml"
