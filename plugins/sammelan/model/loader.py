@@ -106,6 +106,7 @@ class _Builder:
         self.changes: provenance.Record = {}
         self.clock = provenance.Clock(root, epoch, memo)
         self.problems: list[Problem] = []
+        self.listed: dict[str, dict[str, list[str]]] = {}
         self.tables: dict[str, dict] = {kind: {} for kind in FOLDERS}
         self.referenced: set[tuple[str, object]] = set()  # (kind, slug), resolved or not
         # Slugs with a file, good or not: FOLDERS is in dependency order, so every kind's
@@ -143,7 +144,13 @@ class _Builder:
         return doc, problems or placeholders.check(doc, schema.check(doc, kind))
 
     def data_files(self, folder: str) -> dict[str, list[str]]:
-        """The YAML files of one folder by slug (.yaml before .yml), their names checked."""
+        """The YAML files of one folder by slug (.yaml before .yml), their names checked
+        (and reported) once however often they are asked for."""
+        if folder not in self.listed:
+            self.listed[folder] = self._data_files(folder)
+        return self.listed[folder]
+
+    def _data_files(self, folder: str) -> dict[str, list[str]]:
         if self.survey.blocks(folder):
             return {}
         by_slug: dict[str, list[str]] = {}
