@@ -19,6 +19,9 @@ from sammelan.render.plaintext import first_paragraph
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_TITLE = N_("Sammelan: conclaves and news")
+# The most recent entries: what a feed reader shows; every entry ever made would grow the
+# feed without end (readers fetch it every few hours). The sitemap lists every page.
+FEED_SIZE = 50
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
 def entries(site: Site, lang: str, config: RenderConfig) -> list[Entry]:
     found = [conclave_entry(c, lang, config) for c in site.conclaves]
     found += [news_entry(n, lang, config) for n in site.news]
-    return sorted(found, key=lambda e: (-e.updated.timestamp(), e.id))
+    return sorted(found, key=lambda e: (-e.updated.timestamp(), e.id))[:FEED_SIZE]
 
 
 def conclave_entry(conclave: Conclave, lang: str, config: RenderConfig) -> Entry:

@@ -15,7 +15,7 @@ from jinja2 import Environment, Template
 from sammelan.i18n import formatting, labels
 from sammelan.i18n.catalog import Gettext
 from sammelan.model.entities import DEFAULT_LANGUAGE, IST, Site
-from sammelan.render import formats, seo, urls
+from sammelan.render import formats, pages, seo, urls
 from sammelan.render.calendar.links import CalendarLinks
 from sammelan.render.config import RenderConfig
 from sammelan.render.jobs import Job, Keys
@@ -33,7 +33,8 @@ def prepare(env: Environment) -> None:
         "time_range": formatting.time_range, "zone": formatting.zone,
     })
     env.globals.update(labels=labels.ALL, language_name=labels.LANGUAGE_NAME,
-                       session_anchor=urls.session_anchor, formats=formats)
+                       session_anchor=urls.session_anchor, formats=formats,
+                       home_upcoming=pages.HOME_UPCOMING, home_past=pages.HOME_PAST)
 
 
 def jobs(site: Site, env: Environment, config: RenderConfig, keys: Keys) -> Iterator[Job]:

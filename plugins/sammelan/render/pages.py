@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from sammelan.model.entities import LANGUAGES, Conclave, Session, Site
 from sammelan.render import formats, urls
 
+# The home page shows the next conclaves and the latest past ones; the conclaves page
+# lists every one.
+HOME_UPCOMING, HOME_PAST = 12, 6
+
 
 @dataclass(frozen=True)
 class Page:
