@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican
 from pelican.generators import Generator
 from pelican.log import console
@@ -34,13 +35,15 @@ class Outcome:
 
     reuse: Reuse
     cache: Path | None = None  # where the memo of the sources is kept between builds
+    identities: dict | None = None  # of the source files, as inputs.py found them
     warnings: str = ""
 
 
 def run_pelican(settings_file: Path, output: Path, options: BuildOptions,
-                reuse: Reuse | None = None, cache: Path | None = None) -> Outcome:
+                reuse: Reuse | None = None, cache: Path | None = None,
+                identities: dict | None = None) -> Outcome:
     """Build the site into `output`; raises SourceErrors or OutputClash."""
-    outcome = Outcome(reuse or Reuse(), cache)
+    outcome = Outcome(reuse or Reuse(), cache, identities)
     settings = read_settings(str(settings_file), override={
         "OUTPUT_PATH": str(output), OPTIONS: options, OUTCOME: outcome})
     logging.getLogger("pelican").setLevel(logging.WARNING)
@@ -76,13 +79,18 @@ class SammelanGenerator(Generator):
     def generate_context(self) -> None:
         options = self.options
         self.code = inputs.code(self.root)
-        self.memo = Memo(self.outcome.cache, self.code, options.workers)
+        self.memo = Memo(self.outcome.cache, self.code, options.workers,
+                         self.outcome.identities)
         self.site, warnings = load_site(self.root, options.today(), strict=options.strict,
                                         epoch=options.epoch, memo=self.memo)
         if warnings:
             print(report(warnings), file=sys.stderr)
             self.outcome.warnings = report(warnings)
         html.prepare(self.env)
+        if self.outcome.cache:  # compiled templates, found again by their source's checksum
+            folder = self.outcome.cache / "templates"
+            folder.mkdir(parents=True, exist_ok=True)
+            self.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
     def generate_output(self, writer) -> None:
         config = render_config(self.settings, self.options)

@@ -57,7 +57,8 @@ def build(settings_file: Path, output: Path, options: BuildOptions | None = None
         fresh, reuse = spare_for(output, last, options)
         reuse.inputs = read
         try:
-            outcome = run_pelican(settings_file, fresh, options, reuse, manifest.folder(output))
+            outcome = run_pelican(settings_file, fresh, options, reuse, manifest.folder(output),
+                                  sources)
         except (SourceErrors, OutputClash) as errors:
             print(errors if isinstance(errors, SourceErrors) else f"error: {errors}",
                   file=sys.stderr)

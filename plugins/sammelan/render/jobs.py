@@ -125,8 +125,8 @@ def _pickled(value: object) -> str:
 
 def together(owner: str, key: str, files: Callable[[], Iterable[tuple[str, bytes]]],
              paths: Iterable[str]) -> Iterator[Job]:
-    """Jobs for files made in one go from the same values (`key`): made once, when the
-    first of them is needed."""
+    """Jobs for files made in one go from the same values (`key`, which each file keeps:
+    the record names files by path): made once, when the first of them is needed."""
     made: dict[str, bytes] = {}
 
     def make(path: str) -> bytes:
@@ -135,7 +135,7 @@ def together(owner: str, key: str, files: Callable[[], Iterable[tuple[str, bytes
         return made[path]
 
     for path in paths:
-        yield Job(path, owner, digest(path, key), lambda p=path: make(p))
+        yield Job(path, owner, key, lambda p=path: make(p))
 
 
 def whole_site(owner: str, keys: Keys, files: Callable[[], Iterable[tuple[str, bytes]]],

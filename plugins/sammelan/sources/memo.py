@@ -26,8 +26,12 @@ PREFETCH_THRESHOLD = 200
 
 
 class Memo:
-    def __init__(self, folder: Path | None = None, code: str = "", workers: int = 1):
+    def __init__(self, folder: Path | None = None, code: str = "", workers: int = 1,
+                 identities: dict[str, list] | None = None):
         self.folder, self.code, self.workers = folder, code, workers
+        # what the build's digest of its inputs found of each file (inputs.py): the same
+        # state of the file as the digest, and no second look at it
+        self.identities = {path: tuple(found[:5]) for path, found in (identities or {}).items()}
         self.old: dict = self._load(NAME)
         self.delta: dict = self._load(DELTA) if self.old else {}
         self.old.update(self.delta)
@@ -48,7 +52,7 @@ class Memo:
     def recall(self, root: Path, relatives: Iterable[str], extra: object,
                compute: Callable[[], T]) -> T:
         """`compute()`, or what it gave in the last build for the same files unchanged."""
-        key = _key(root, relatives, extra)
+        key = self._key(root, relatives, extra)
         if key in self.now:
             return self.now[key]
         if key in self.old:
@@ -63,7 +67,7 @@ class Memo:
         forked processes when there are many: each computes a share and sends it back."""
         global _PENDING
         missing = [(key, compute) for relatives, extra, compute in tasks
-                   if (key := _key(root, relatives, extra)) not in self.old]
+                   if (key := self._key(root, relatives, extra)) not in self.old]
         if (self.workers < 2 or len(missing) < PREFETCH_THRESHOLD
                 or "fork" not in multiprocessing.get_all_start_methods()):
             return  # computed one by one as the build asks
@@ -77,6 +81,11 @@ class Memo:
             _PENDING = []
         for (key, _), value in zip(missing, found, strict=True):
             self.old[key] = self.new[key] = value
+
+    def _key(self, root: Path, relatives: Iterable[str], extra: object) -> tuple:
+        base, known = str(root), self.identities
+        return tuple((r, known.get(r) or _identity(os.path.join(base, r)))
+                     for r in relatives), extra
 
     def save(self) -> None:
         if self.folder is None:
@@ -107,14 +116,9 @@ def _compute(indexes: range) -> list:
     return [_PENDING[i]() for i in indexes]
 
 
-def _key(root: Path, relatives: Iterable[str], extra: object) -> tuple:
-    base = str(root)
-    return tuple((r, _identity(os.path.join(base, r))) for r in relatives), extra
-
-
 def _identity(path: str) -> tuple[int, ...] | None:
     try:
         s = os.lstat(path)
     except OSError:
         return None
-    return s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino, s.st_dev
+    return s.st_mode, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino
