@@ -157,13 +157,22 @@ def test(c):
 
 @task(help={"conclaves": "the scale: synthetic conclaves to build (default 10)",
             "runs": "measured builds of each kind; medians are reported (default 3)",
-            "json": "print the results as JSON instead of a table"})
-def bench(c, conclaves=10, runs=3, json=False):
+            "json": "print the results as JSON instead of a table",
+            "preview": "measure instead how soon `invoke serve` shows an edit"})
+def bench(c, conclaves=10, runs=3, json=False, preview=False):
     """Sammelan's build against vanilla Pelican on as many HTML pages, on synthetic content:
-    CPU, wall time and memory of each build, rebuilds, page weight."""
+    CPU, wall time and memory of each build, rebuilds, page weight. --preview: instead,
+    how soon `invoke serve` shows an edit of the project's own content."""
     import json as encoding
+    import statistics
 
     from sammelan.tools import bench as benchmark
+
+    if preview:
+        seconds = benchmark.preview_latency(ROOT)
+        print("edit saved → page served:", ", ".join(f"{s:.2f} s" for s in seconds),
+              f"(median {statistics.median(seconds):.2f} s)")
+        return
 
     try:
         results = benchmark.run(int(conclaves), int(runs))

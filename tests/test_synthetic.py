@@ -101,3 +101,8 @@ def test_bench_compares_as_many_pages_of_each_site():
     assert results["weight"]["conclave_page_gzip_max"] >= \
         results["weight"]["conclave_page_gzip_median"] > 0
     assert "Sammelan / Pelican" in bench.report(results)
+
+
+def test_bench_times_the_preview_showing_an_edit(seeded_root):
+    seconds = bench.preview_latency(seeded_root, edits=2)
+    assert len(seconds) == 2 and all(0 < s < 60 for s in seconds)

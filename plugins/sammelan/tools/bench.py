@@ -221,3 +221,43 @@ def report(results: dict) -> str:
               f"median, {weight['conclave_page_gzip_max']:,} max (conclaves/<slug>/index.html)",
               f"{'calendar.ics':32}{weight['calendar_ics_bytes']:>12,} bytes"]
     return "\n".join(lines)
+
+
+def preview_latency(project: Path, edits: int = 5) -> list[float]:
+    """Seconds from saving an edit to the preview serving it: `invoke serve` on a copy of
+    the project's own content, whose first conclave's English title is changed `edits`
+    times; each time the conclave's page is fetched until it shows the new title."""
+    import urllib.request
+
+    import yaml
+
+    from sammelan.tools.preview import Preview
+
+    with tempfile.TemporaryDirectory(prefix="sammelan-preview-") as tmp:
+        root = Path(tmp) / "project"
+        for name in (*synthetic.CODE, "data", "content"):
+            shutil.copytree(project / name, root / name,
+                            ignore=shutil.ignore_patterns("__pycache__"))
+        for name in synthetic.SETTINGS:
+            shutil.copy(project / name, root / name)
+        source = sorted((root / "data/conclaves").glob("*.yaml"))[0]
+        text = source.read_text(encoding="utf-8")
+        title = yaml.safe_load(text)["title"]["en"]
+        page = f"en/conclaves/{source.stem}/"
+        preview = Preview(root, "pelicanconf.py", root / "output", port=0, log=lambda _: None)
+        preview.start()
+        found = []
+        try:
+            for i in range(1, edits + 1):
+                marked = f"{title} (edit {i})"
+                source.write_text(text.replace(title, marked, 1), encoding="utf-8")
+                start = time.perf_counter()
+                while marked not in urllib.request.urlopen(preview.url + page).read().decode():
+                    if time.perf_counter() - start > 60:
+                        raise BenchError(f"the preview did not show edit {i} within 60 s")
+                    time.sleep(0.01)
+                found.append(time.perf_counter() - start)
+                time.sleep(0.5)  # the next save comes after the preview settled
+        finally:
+            preview.stop()
+    return found

@@ -53,6 +53,7 @@ class Preview:
         self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.builds = 0  # finished rebuilds, good or bad
         self._stop = threading.Event()
+        self._watching = threading.Event()
         self._threads: list[threading.Thread] = []
 
     @property
@@ -81,12 +82,18 @@ class Preview:
         return done.returncode
 
     def start(self) -> None:
+        """Watch, then build, then serve: a save made as soon as this returns is seen (the
+        watcher started after the first build missed what was saved meanwhile)."""
         self.output.mkdir(parents=True, exist_ok=True)
+        self._start(self._watch)
+        self._watching.wait(timeout=30)
         self.rebuild()
-        for target in (self.server.serve_forever, self._watch):
-            thread = threading.Thread(target=target, daemon=True)
-            thread.start()
-            self._threads.append(thread)
+        self._start(self.server.serve_forever)
+
+    def _start(self, target: Callable[[], None]) -> None:
+        thread = threading.Thread(target=target, daemon=True)
+        thread.start()
+        self._threads.append(thread)
 
     def stop(self) -> None:
         self._stop.set()
@@ -97,5 +104,9 @@ class Preview:
 
     def _watch(self) -> None:
         paths = [self.root / name for name in WATCHED if (self.root / name).exists()]
-        for _changes in watchfiles.watch(*paths, stop_event=self._stop, debounce=50):
-            self.rebuild()
+        # An empty batch after each quiet moment: the first says the watcher is watching.
+        for changes in watchfiles.watch(*paths, stop_event=self._stop, debounce=50,
+                                        rust_timeout=200, yield_on_timeout=True):
+            self._watching.set()
+            if changes:
+                self.rebuild()
