@@ -91,7 +91,7 @@ def spare_for(output: Path, last: manifest.Manifest | None, options: BuildOption
     for entry in os.scandir(fresh):  # Pelican's copies (theme, pictures): copied afresh
         if entry.name not in owned:
             _remove(Path(entry.path))
-    return fresh, Reuse(folder=fresh, keys=keys, workers=options.workers)
+    return fresh, Reuse(keys=keys, workers=options.workers)
 
 
 @contextlib.contextmanager

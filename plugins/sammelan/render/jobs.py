@@ -15,7 +15,6 @@ import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from sammelan.model.entities import Conclave, NewsItem, Site
 
@@ -43,13 +42,11 @@ FILE_MODE, FOLDER_MODE = 0o644, 0o755
 
 @dataclass
 class Reuse:
-    """The folder a build writes into and the keys of the files it holds already; after
-    write_all, the keys of its files and how many were made rather than kept."""
+    """The keys of the files the folder built into holds already (after write_all, of the
+    files it holds then), and what the build knows that helps it make fewer."""
 
-    folder: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)
     inputs: str | None = None  # the digest of all the build reads (inputs.py)
-    made: int = 0
     workers: int = 1
 
 

@@ -66,7 +66,7 @@ def write_all(jobs: Sequence[Job], folder: Path, reuse: Reuse | None = None) -> 
             _folder(folder, parent)
             made.add(parent)
     _make(todo, folder, reuse.workers)
-    reuse.keys, reuse.made = {job.path: job.key for job in jobs}, len(todo)
+    reuse.keys = {job.path: job.key for job in jobs}
     return len(jobs)
 
 
