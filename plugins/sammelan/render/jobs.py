@@ -11,6 +11,7 @@ build and what every page shows of the whole site (see html.py's `frame`).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Iterator
@@ -94,10 +95,21 @@ class Keys:
         the calendar state of its entries (SEQUENCE)."""
         found = self._conclaves.get(conclave.slug)
         if found is None:
-            prefix = f"{conclave.slug}-"
-            records = sorted((k, v) for k, v in self.records.items()
-                             if k == conclave.slug or k.startswith(prefix))
+            records = sorted(self._records_by_conclave.get(conclave.slug, ()))
             found = self._conclaves[conclave.slug] = self.of(self.entity(conclave), records)
+        return found
+
+    @functools.cached_property
+    def _records_by_conclave(self) -> dict[str, list]:
+        """The calendar records under each conclave slug that starts their key ("<slug>",
+        "<slug>-<session>", "<slug>-day-<date>"), found in one pass: filtering them all for
+        each conclave grew with the square of the site."""
+        slugs = {c.slug for c in self.source.conclaves}
+        found: dict[str, list] = {}
+        for key, record in self.records.items():
+            ends = [len(key)] + [i for i, char in enumerate(key) if char == "-"]
+            for slug in {key[:end] for end in ends} & slugs:
+                found.setdefault(slug, []).append((key, record))
         return found
 
     @property
