@@ -141,7 +141,7 @@ def site(seeded_root) -> Site:
 
 @pytest.mark.parametrize("config", [PUBLISHED, PREVIEW], ids=["published", "preview"])
 def test_every_calendar_of_the_seeded_site_is_what_icalendar_wrote(site, config):
-    new = {job.path: job.make() for job in ics.jobs(site, config, Keys(site))}
+    new = {job.path: job.make() for job in ics.jobs(site, config, Keys(site, everything="all"))}
     old = old_files(site, config)
     assert sorted(new) == sorted(old)
     assert len(old) == 12 and any("/sessions/" in path for path in old)

@@ -35,15 +35,15 @@ class Outcome:
 
     reuse: Reuse
     cache: Path | None = None  # where the memo of the sources is kept between builds
-    identities: dict | None = None  # of the source files, as inputs.py found them
+    read: inputs.Read | None = None  # what the build read (inputs.py), when it digested it
     warnings: str = ""
 
 
 def run_pelican(settings_file: Path, output: Path, options: BuildOptions,
                 reuse: Reuse | None = None, cache: Path | None = None,
-                identities: dict | None = None) -> Outcome:
+                read: inputs.Read | None = None) -> Outcome:
     """Build the site into `output`; raises SourceErrors or OutputClash."""
-    outcome = Outcome(reuse or Reuse(), cache, identities)
+    outcome = Outcome(reuse or Reuse(), cache, read)
     settings = read_settings(str(settings_file), override={
         "OUTPUT_PATH": str(output), OPTIONS: options, OUTCOME: outcome})
     logging.getLogger("pelican").setLevel(logging.WARNING)
@@ -78,9 +78,10 @@ class SammelanGenerator(Generator):
 
     def generate_context(self) -> None:
         options = self.options
-        self.code = inputs.code(self.root)
-        self.memo = Memo(self.outcome.cache, self.code, options.workers,
-                         self.outcome.identities)
+        # digested by the build before Pelican ran; here only when Pelican runs alone
+        self.read = self.outcome.read or inputs.build(self.root, options)
+        self.memo = Memo(self.outcome.cache, self.read.code, options.workers,
+                         self.read.sources)
         self.site, warnings = load_site(self.root, options.today(), strict=options.strict,
                                         epoch=options.epoch, memo=self.memo)
         if warnings:
@@ -94,6 +95,6 @@ class SammelanGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         config = render_config(self.settings, self.options)
-        jobs = outputs.plan(self.site, self.env, config, self.code, self.outcome.reuse.inputs)
+        jobs = outputs.plan(self.site, self.env, config, self.read.code, self.read.digest)
         outputs.write_all(jobs, Path(self.output_path), self.outcome.reuse)
         self.memo.save()

@@ -42,9 +42,9 @@ def build(settings_file: Path, output: Path, options: BuildOptions | None = None
     with exclusive(output.parent, output.name):
         remove_leftovers(output)
         last = manifest.read(output)
-        read, sources = inputs.build(settings_file.resolve().parent, options,
-                                     last.sources if last else None)
-        if last is not None and last.inputs == read:
+        read = inputs.build(settings_file.resolve().parent, options,
+                            last.sources if last else None)
+        if last is not None and last.inputs == read.digest:
             if last.warnings:
                 print(last.warnings, file=sys.stderr)
             print(f"Nothing changed since the last build: {output.name}/ is up to date.",
@@ -55,10 +55,9 @@ def build(settings_file: Path, output: Path, options: BuildOptions | None = None
         from sammelan.adapter import run_pelican
 
         fresh, reuse = spare_for(output, last, options)
-        reuse.inputs = read
         try:
             outcome = run_pelican(settings_file, fresh, options, reuse, manifest.folder(output),
-                                  sources)
+                                  read)
         except (SourceErrors, OutputClash) as errors:
             print(errors if isinstance(errors, SourceErrors) else f"error: {errors}",
                   file=sys.stderr)
@@ -70,8 +69,8 @@ def build(settings_file: Path, output: Path, options: BuildOptions | None = None
         spare = manifest.Tree(manifest.identity(fresh), last.output.files) if (
             last and fresh.exists()) else None
         manifest.write(output, manifest.Manifest(
-            read, manifest.Tree(manifest.identity(output), reuse.keys), spare,
-            outcome.warnings, sources))
+            read.digest, manifest.Tree(manifest.identity(output), reuse.keys), spare,
+            outcome.warnings, read.sources))
     return 0
 
 

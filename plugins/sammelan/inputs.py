@@ -14,6 +14,7 @@ import hashlib
 import os
 import stat
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from sammelan.options import BuildOptions
@@ -102,19 +103,27 @@ def code(root: Path) -> str:
     return summed.hexdigest()
 
 
-def build(root: Path, options: BuildOptions, known: Known | None = None) -> tuple[str, Known]:
-    """Everything one build of `root` reads, as one digest; and what the next build may
-    reuse of it. Modification times count where they date the site's changes (a build
-    without SOURCE_DATE_EPOCH dates edits not yet committed by them, provenance.Clock)."""
+@dataclass(frozen=True)
+class Read:
+    digest: str  # of everything
+    code: str  # of the code alone: part of every output file's key
+    sources: Known  # what the next build may reuse, and the memo's view of each file
+
+
+def build(root: Path, options: BuildOptions, known: Known | None = None) -> Read:
+    """Everything one build of `root` reads. Modification times count where they date the
+    site's changes (a build without SOURCE_DATE_EPOCH dates edits not yet committed by
+    them, provenance.Clock)."""
     dated = options.epoch is None
     sources = Digest(known, with_times=dated)
     for folder in SOURCES:
         sources.tree(root / folder)
+    program = code(root)
     summed = hashlib.blake2b(repr((
-        code(root), sources.hexdigest(), options.strict, options.preview_base,
+        program, sources.hexdigest(), options.strict, options.preview_base,
         options.epoch, options.today(), _head(root) if dated else None,
     )).encode(), digest_size=16).hexdigest()
-    return summed, sources.seen
+    return Read(summed, program, sources.seen)
 
 
 def _head(root: Path) -> str | None:

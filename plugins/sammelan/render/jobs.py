@@ -4,9 +4,8 @@ built into was last built is neither rendered nor written again (outputs.write_a
 
 A key is a digest of values (their repr, or an entity's pickle), not of their identity: two
 builds that read the same sources make the same keys, whichever process or memo the values
-came from. Every
-key also holds the build's frame: the code and templates, the settings, the day of the
-build and what every page shows of the whole site (see html.py's `frame`).
+came from. Every key also holds the build's frame: the code and templates, the settings, the
+day of the build and what every page shows of the whole site (see html.py's `frame`).
 """
 
 from __future__ import annotations
@@ -47,7 +46,6 @@ class Reuse:
     files it holds then), and what the build knows that helps it make fewer."""
 
     keys: dict[str, str] = field(default_factory=dict)
-    inputs: str | None = None  # the digest of all the build reads (inputs.py)
     workers: int = 1
 
 
@@ -60,14 +58,14 @@ class Keys:
     """The keys of one build: a frame shared by every file, the whole site's key for the
     files that list everything, and one key per conclave for the files made from it."""
 
-    def __init__(self, site: Site, *frame: object, everything: str | None = None):
+    def __init__(self, site: Site, *frame: object, everything: str):
         self.frame = digest(*frame)
-        self.everything = everything  # the digest of all the build read (inputs.py), if known
-        self._conclaves: dict[str, str] = {}
-        self._site: str | None = None
-        self._entities: dict[int, str] = {}  # by id(): the model lives as long as the keys
-        self.records = site.calendar_records
+        # Everything the build read (inputs.py) stands for the whole site: the files that
+        # list it are made again after any change.
+        self.site = self.of("everything", everything)
         self.source = site
+        self._conclaves: dict[str, str] = {}
+        self._entities: dict[int, str] = {}  # by id(): the model lives as long as the keys
 
     def of(self, *values: object) -> str:
         return digest(self.frame, *values)
@@ -106,27 +104,11 @@ class Keys:
         each conclave grew with the square of the site."""
         slugs = {c.slug for c in self.source.conclaves}
         found: dict[str, list] = {}
-        for key, record in self.records.items():
+        for key, record in self.source.calendar_records.items():
             ends = [len(key)] + [i for i, char in enumerate(key) if char == "-"]
             for slug in {key[:end] for end in ends} & slugs:
                 found.setdefault(slug, []).append((key, record))
         return found
-
-    @property
-    def site(self) -> str:
-        """Everything: for the few files that list the whole site (home, sitemap, feeds)."""
-        if self._site is None and self.everything:
-            self._site = self.of("everything", self.everything)
-        if self._site is None:
-            s = self.source
-            self._site = self.of(
-                [self.conclave(c) for c in s.conclaves],
-                *([self.entity(e) for e in kind]
-                  for kind in (s.speakers, s.schemes, s.organizations, s.venues)),
-                [self.news(n) for n in s.news],
-                s.today, sorted(self.records.items()))
-        return self._site
-
 
 def _pickled(value: object) -> str:
     return hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=16).hexdigest()

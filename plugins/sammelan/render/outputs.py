@@ -4,13 +4,14 @@ key is the one it had is not made again."""
 
 from __future__ import annotations
 
-import multiprocessing
+import functools
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from jinja2 import Environment
 
+from sammelan import processes
 from sammelan.model.entities import Site
 from sammelan.render import feeds, html, qr, sitemap
 from sammelan.render.calendar import ics
@@ -30,9 +31,9 @@ POOL_THRESHOLD = 200
 
 
 def plan(site: Site, env: Environment, config: RenderConfig, code: str,
-         inputs: str | None = None) -> list[Job]:
+         inputs: str) -> list[Job]:
     """Every file of the site, pages first. Raises OutputClash before anything is made.
-    `inputs` (the digest of all the build reads) stands for the whole site, if known."""
+    `inputs`, the digest of all the build reads, keys the files that list the whole site."""
     keys = Keys(site, code, config, html.frame(site), everything=inputs)
     found = list(html.jobs(site, env, config, keys))
     for planner in PLANNERS.values():
@@ -91,42 +92,14 @@ def _delete(root: Path, relative: str) -> None:
         parent = os.path.dirname(parent)
 
 
-_TODO: Sequence[Job] = ()  # the jobs of a pool, inherited by its forked workers
-
-
 def _make(todo: Sequence[Job], folder: Path, workers: int) -> None:
-    global _TODO
-    if workers < 2 or len(todo) < POOL_THRESHOLD or "fork" not in _start_methods():
-        _write(todo, range(len(todo)), folder)
-        return
-    _TODO = todo
-    try:
-        # fork: the workers share the model and the compiled templates; nothing is pickled
-        # but the indexes of the jobs each one makes and writes.
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            step = max(1, len(todo) // (workers * 8))
-            chunks = [(range(i, min(i + step, len(todo))), folder)
-                      for i in range(0, len(todo), step)]
-            for _ in pool.imap_unordered(_write_chunk, chunks):
-                pass
-    finally:
-        _TODO = ()
+    many = workers if len(todo) >= POOL_THRESHOLD else 1
+    processes.run([functools.partial(_write, folder, job) for job in todo], many)
 
 
-def _start_methods() -> list[str]:
-    return multiprocessing.get_all_start_methods()
-
-
-def _write_chunk(chunk: tuple[range, Path]) -> None:
-    _write(_TODO, *chunk)
-
-
-def _write(todo: Sequence[Job], indexes: range, folder: Path) -> None:
-    for i in indexes:
-        job = todo[i]
-        # readable by all whatever the umask: web servers read the site as another user
-        descriptor = os.open(folder / job.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
-                             FILE_MODE)
-        with os.fdopen(descriptor, "wb") as handle:
-            os.fchmod(descriptor, FILE_MODE)
-            handle.write(job.make())
+def _write(folder: Path, job: Job) -> None:
+    # readable by all whatever the umask: web servers read the site as another user
+    descriptor = os.open(folder / job.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    with os.fdopen(descriptor, "wb") as handle:
+        os.fchmod(descriptor, FILE_MODE)
+        handle.write(job.make())

@@ -10,12 +10,13 @@ written whole, holding only the files that build read.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
+
+from sammelan import processes
 
 T = TypeVar("T")
 NAME, DELTA = "sources.pickle", "sources.delta"
@@ -65,20 +66,11 @@ class Memo:
     def prefetch(self, root: Path, tasks: list[tuple[list[str], object, Callable]]) -> None:
         """Compute now what the memo lacks of `tasks` (recall's arguments), by `workers`
         forked processes when there are many: each computes a share and sends it back."""
-        global _PENDING
         missing = [(key, compute) for relatives, extra, compute in tasks
                    if (key := self._key(root, relatives, extra)) not in self.old]
-        if (self.workers < 2 or len(missing) < PREFETCH_THRESHOLD
-                or "fork" not in multiprocessing.get_all_start_methods()):
+        if self.workers < 2 or len(missing) < PREFETCH_THRESHOLD:
             return  # computed one by one as the build asks
-        _PENDING = [compute for _, compute in missing]
-        try:
-            step = max(1, len(missing) // (self.workers * 8))
-            chunks = [range(i, min(i + step, len(missing))) for i in range(0, len(missing), step)]
-            with multiprocessing.get_context("fork").Pool(self.workers) as pool:
-                found = [value for share in pool.map(_compute, chunks) for value in share]
-        finally:
-            _PENDING = []
+        found = processes.run([compute for _, compute in missing], self.workers)
         for (key, _), value in zip(missing, found, strict=True):
             self.old[key] = self.new[key] = value
 
@@ -107,13 +99,6 @@ class Memo:
             partial.replace(target)
         except OSError:
             return
-
-
-_PENDING: list[Callable] = []  # a prefetch's work, inherited by its forked processes
-
-
-def _compute(indexes: range) -> list:
-    return [_PENDING[i]() for i in indexes]
 
 
 def _identity(path: str) -> tuple[int, ...] | None:

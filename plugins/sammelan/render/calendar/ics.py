@@ -123,12 +123,6 @@ def assemble(head: bytes, events: list[Serialized]) -> bytes:
     return b"".join([head, *map(vtimezone_octets, zones), *(e.octets for e in events), END])
 
 
-@functools.cache
-def vtimezone_octets(name: str) -> bytes:
-    zone = vtimezone(name)
-    return zone.to_ical() if zone else b""
-
-
 def calendar(name: str, lang: str, path: str, config: RenderConfig, timezone: str,
              page: str | None = None) -> bytes:
     """A calendar's head: BEGIN and its own properties; `timezone` is where its events
@@ -189,10 +183,10 @@ def event(entry: Entry, conclave: Conclave, lang: str, config: RenderConfig,
 
 
 @functools.cache
-def vtimezone(name: str) -> Timezone | None:
+def vtimezone_octets(name: str) -> bytes:
     """A zone's VTIMEZONE, made once per build: icalendar derives it by probing the zone's
     offsets day by day, which cost most of a build when it was done for every file."""
     try:
-        return Timezone.from_tzid(name)
+        return Timezone.from_tzid(name).to_ical()
     except ValueError:  # a zone icalendar cannot describe: apps fall back on TZID's name
-        return None
+        return b""

@@ -1,0 +1,38 @@
+"""Work shared by forked processes: the one way the build uses the machine's cores, for
+reading many source files (sources/memo.py) and making many output files (render/outputs.py).
+
+Forked, the processes inherit the model, the compiled templates and the work itself;
+nothing is pickled on the way in but the indexes of each share, and on the way back only
+what the work returns.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+T = TypeVar("T")
+SHARES_PER_WORKER = 8  # small shares even out files that cost more than others
+
+_WORK: Sequence[Callable[[], object]] = ()  # inherited by the forked processes
+
+
+def run(work: Sequence[Callable[[], T]], workers: int) -> list[T]:
+    """What each call returns, in order: by `workers` forked processes, or here where
+    there is one worker or the system cannot fork."""
+    global _WORK
+    if workers < 2 or len(work) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [call() for call in work]
+    step = max(1, len(work) // (workers * SHARES_PER_WORKER))
+    shares = [range(i, min(i + step, len(work))) for i in range(0, len(work), step)]
+    _WORK = work
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return [found for share in pool.map(_share, shares) for found in share]
+    finally:
+        _WORK = ()
+
+
+def _share(indexes: range) -> list:
+    return [_WORK[i]() for i in indexes]
