@@ -112,7 +112,7 @@ def clean(c):
 def i18n_extract(c):
     """Collect interface strings from templates and code into the .pot template."""
     Path(LOCALE).mkdir(parents=True, exist_ok=True)
-    c.run(f"{BIN}/pybabel -q extract -F babel.cfg --no-location --sort-output "
+    c.run(f"{BIN}/pybabel -q extract -F babel.cfg -k msg --no-location --sort-output "
           f"--omit-header -o {POT} .")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sammelan.i18n.messages import Text, msg, shown
+
 
 @dataclass(frozen=True, order=True)
 class Location:
@@ -20,19 +22,21 @@ class Location:
 @dataclass(frozen=True, order=True)
 class Problem:
     location: Location
-    message: str
-    fix: str = ""
+    message: Text | str  # Text: translated when shown; str only for text of the sources
+    fix: Text | str = ""
     field: str = ""
     warning: bool = False
     # A warning about a harmless fact (what the site says stays true): --strict keeps it a
     # warning, so that valid content never fails CI because of it.
     advisory: bool = False
 
-    def render(self) -> str:
-        kind = "warning" if self.warning else "error"
+    def render(self, lang: str | None = None) -> str:
+        kind = shown(msg("warning") if self.warning else msg("error"), lang)
         where = f" [{self.field}]" if self.field else ""
-        text = f"{self.location}: {kind}{where}: {self.message}"
-        return f"{text} — fix: {self.fix}" if self.fix else text
+        text = f"{self.location}: {kind}{where}: {shown(self.message, lang)}"
+        if not self.fix:
+            return text
+        return f"{text} — {shown(msg('fix'), lang)}: {shown(self.fix, lang)}"
 
 
 class SourceErrors(Exception):
@@ -43,10 +47,11 @@ class SourceErrors(Exception):
         super().__init__(report(self.problems))
 
 
-def report(problems: list[Problem]) -> str:
+def report(problems: list[Problem], lang: str | None = None) -> str:
     errors = sum(not p.warning for p in problems)
     warnings = len(problems) - errors
-    lines = [p.render() for p in sorted(problems)]
-    lines.append(f"{errors} error(s), {warnings} warning(s)")
+    lines = [p.render(lang) for p in sorted(problems)]
+    lines.append(shown(msg("%(errors)s error(s), %(warnings)s warning(s)", errors=errors,
+                           warnings=warnings), lang))
     return "\n".join(lines)
 
