@@ -17,26 +17,40 @@ POT = f"{LOCALE}/messages.pot"
 LANGS_WITH_CATALOG = ("hi",)
 
 
+LANG_HELP = {"lang": "hi or en: the language of messages (default: LANGUAGE, LC_ALL, "
+                     "LC_MESSAGES or LANG)"}
+
+
+def say(message, lang: str | None = None) -> None:
+    """Print what a task has to say, in the reader's language (sammelan/i18n/messages.py)."""
+    from sammelan.i18n import messages
+
+    messages.choose(lang)
+    print(messages.shown(message))
+
+
 @task(help={"publish": "absolute URLs for the real domain (publishconf.py)",
-            "strict": "treat warnings as errors, as CI does"})
-def build(c, publish=False, strict=False, output="output"):
+            "strict": "treat warnings as errors, as CI does", **LANG_HELP})
+def build(c, publish=False, strict=False, output="output", lang=None):
     """Build the site into output/ (left untouched if the sources have errors)."""
     from sammelan.__main__ import main
+    from sammelan.i18n.messages import msg
 
     settings = ROOT / ("publishconf.py" if publish else "pelicanconf.py")
     status = main(["build", "--settings", str(settings), "--output", str(ROOT / output)]
-                  + (["--strict"] if strict else []))
+                  + (["--strict"] if strict else []) + (["--lang", lang] if lang else []))
     if status:
         sys.exit(status)
-    print(f"Built the site into {output}/")
+    say(msg("Built the site into %(output)s/", output=output), lang)
 
 
-@task
-def check(c, strict=False):
+@task(help={"strict": "treat warnings as errors, as CI does", **LANG_HELP})
+def check(c, strict=False, lang=None):
     """Validate the sources without building."""
     from sammelan.__main__ import main
 
-    status = main(["check"] + (["--strict"] if strict else []))
+    status = main(["check"] + (["--strict"] if strict else []) + (["--lang", lang] if lang
+                                                                   else []))
     if status:
         sys.exit(status)
 
@@ -48,7 +62,9 @@ def serve(c, port=8000):
 
     preview = Preview(ROOT, "pelicanconf.py", ROOT / "output", int(port))
     preview.start()
-    print("Watching data/, content/, themes/, plugins/ and schemas/. Stop with Ctrl+C.")
+    from sammelan.i18n.messages import msg
+
+    say(msg("Watching data/, content/, themes/, plugins/ and schemas/. Stop with Ctrl+C."))
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
@@ -56,18 +72,20 @@ def serve(c, port=8000):
 
 
 @task(help={"kind": "conclave, speaker, scheme, venue or organization",
-            "slug": "the new file's name: a-z, 0-9 and hyphens"})
-def new(c, kind, slug):
+            "slug": "the new file's name: a-z, 0-9 and hyphens", **LANG_HELP})
+def new(c, kind, slug, lang=None):
     """Start a new source file (and its texts) with every field explained; never overwrites."""
+    from sammelan.i18n.messages import msg, shown
     from sammelan.tools.scaffold import ScaffoldError, write
 
     try:
         written = write(ROOT, kind, slug)
     except ScaffoldError as error:
-        sys.exit(f"error: {error}")
+        say(msg("error: %(problem)s", problem=error.args[0]), lang)
+        sys.exit(1)
     for path in written:
-        print(f"wrote {path.relative_to(ROOT)}")
-    print("Replace every TODO, then run `invoke check`.")
+        say(msg("wrote %(file)s", file=str(path.relative_to(ROOT))), lang)
+    print(shown(msg("Replace every TODO, then run `invoke check`.")))
 
 
 @task
@@ -76,21 +94,27 @@ def docs(c):
     from sammelan.tools.reference import markdown
 
     (ROOT / "docs" / "fields.md").write_text(markdown(), encoding="utf-8")
-    print("wrote docs/fields.md")
+    print("wrote docs/fields.md")  # for developers: English
 
 
-@task
-def calendar_sequences(c):
+@task(help=LANG_HELP)
+def calendar_sequences(c, lang=None):
     """Record each calendar entry's day, time and status, raising SEQUENCE where they changed,
     and when each source changed (commit data/calendar-sequences.json and data/changed.json)."""
-    from sammelan.errors import SourceErrors
+    from sammelan.errors import SourceErrors, report
+    from sammelan.i18n import messages
+    from sammelan.i18n.messages import msg
     from sammelan.options import OptionError
 
+    messages.choose(lang)
     try:
         changed = record_calendar_sequences(ROOT)
-    except (SourceErrors, OptionError) as errors:
-        sys.exit(str(errors))
-    print(f"{len(changed)} calendar entries recorded anew: {', '.join(changed) or 'none'}")
+    except SourceErrors as errors:
+        sys.exit(report(errors.problems))
+    except OptionError as error:
+        sys.exit(error.render())
+    say(msg("%(count)s calendar entries recorded anew: %(entries)s", count=len(changed),
+            entries=", ".join(changed) or msg("none")), lang)
 
 
 def record_calendar_sequences(root: Path) -> list[str]:
@@ -126,11 +150,13 @@ def i18n_update(c):
               + (" --ignore-obsolete" if action == "update" else ""))
 
 
-@task(pre=[i18n_extract])
-def translations(c):
+@task(pre=[i18n_extract], help=LANG_HELP)
+def translations(c, lang=None):
     """List every interface string and text missing in a language (exit 1 if any)."""
+    from sammelan.i18n import messages
     from sammelan.tools.translations import gaps, report
 
+    messages.choose(lang)
     found = gaps(ROOT, ROOT / POT)
     print(report(found))
     if found:

@@ -17,8 +17,9 @@ def test_the_seeded_sources_have_no_problem_even_under_strict(project):
 def test_yaml_syntax(project):
     edit(project, JHANSI, "venue: hotel-lemon-tree-jhansi", "venue: hotel: lemon")
     assert messages(project) == [
-        f"{JHANSI}:10:13: error: YAML syntax: mapping values are not allowed here — fix: check "
-        "the indentation, the colon after each name, and quotes around text with a colon"]
+        f"{JHANSI}:10:13: error: a second `: ` on one line (YAML reads it as a new field) — "
+        'fix: put the value in quotes, e.g. title: "Udyam: the portal", or check the '
+        "indentation"]
 
 
 def test_wrong_type(project):
@@ -279,7 +280,9 @@ def test_file_not_in_utf8_is_located_at_the_first_wrong_byte(project):
     bio = project / RAKESH_EN
     bio.write_bytes("Caf\u00e9 owner,\nno caf\u00e9 here.\n".encode("cp1252"))
     assert messages(project) == [
-        f"{RAKESH_EN}:1:4: error: not UTF-8 text (the byte 0xE9 here) — "
-        "fix: save the file as UTF-8",
-        f"{VENUE}:11:10: error: not UTF-8 text (the byte 0xE1 here) — fix: save the file as "
-        "UTF-8"]
+        f"{RAKESH_EN}:1:4: error: the file is not saved as UTF-8: here it holds `é` in another "
+        "encoding (Windows-1252 or Latin-1) — fix: save the file as UTF-8 (in the editor's "
+        "“Save as”, choose the encoding UTF-8) and check the character",
+        f"{VENUE}:11:10: error: the file is not saved as UTF-8: here it holds `á` in another "
+        "encoding (Windows-1252 or Latin-1) — fix: save the file as UTF-8 (in the editor's "
+        "“Save as”, choose the encoding UTF-8) and check the character"]

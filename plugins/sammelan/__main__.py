@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sammelan.build import build
 from sammelan.errors import SourceErrors, report
+from sammelan.i18n import messages
 from sammelan.model.loader import load_site
 from sammelan.options import BuildOptions, OptionError, epoch_from_environment
 from sammelan.render.config import PREVIEW_BASE
@@ -22,12 +23,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("--preview-base", default=PREVIEW_BASE,
                         help="the preview server's address, for calendar and webcal links")
+    parser.add_argument("--lang", choices=messages.LANGUAGES,
+                        help="the language of messages (default: from LANGUAGE, LC_ALL, "
+                             "LC_MESSAGES or LANG)")
     args = parser.parse_args(argv)
+    messages.choose(args.lang)
     try:
         options = BuildOptions(strict=args.strict, epoch=epoch_from_environment(),
                                preview_base=args.preview_base.rstrip("/"))
     except OptionError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(error.render(), file=sys.stderr)
         return 1
     if args.command == "build":
         return build(Path(args.settings), Path(args.output), options)

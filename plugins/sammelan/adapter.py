@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -17,6 +17,7 @@ from pelican.settings import read_settings
 
 from sammelan import inputs
 from sammelan.errors import report
+from sammelan.i18n.messages import LANGUAGES
 from sammelan.model.entities import IST, Site
 from sammelan.model.loader import load_site
 from sammelan.options import BuildOptions
@@ -36,7 +37,7 @@ class Outcome:
     reuse: Reuse
     cache: Path | None = None  # where the memo of the sources is kept between builds
     read: inputs.Read | None = None  # what the build read (inputs.py), when it digested it
-    warnings: str = ""
+    warnings: dict[str, str] = field(default_factory=dict)  # the report, by language
 
 
 def run_pelican(settings_file: Path, output: Path, options: BuildOptions,
@@ -86,7 +87,7 @@ class SammelanGenerator(Generator):
                                         epoch=options.epoch, memo=self.memo)
         if warnings:
             print(report(warnings), file=sys.stderr)
-            self.outcome.warnings = report(warnings)
+            self.outcome.warnings = {lang: report(warnings, lang) for lang in LANGUAGES}
         html.prepare(self.env)
         if self.outcome.cache:  # compiled templates, found again by their source's checksum
             folder = self.outcome.cache / "templates"

@@ -22,7 +22,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sammelan import inputs, manifest
-from sammelan.errors import SourceErrors
+from sammelan.errors import SourceErrors, report
+from sammelan.i18n import messages
+from sammelan.i18n.messages import msg, shown
 from sammelan.options import BuildOptions
 from sammelan.render.jobs import FILE_MODE, FOLDER_MODE, OutputClash, Reuse
 
@@ -45,10 +47,11 @@ def build(settings_file: Path, output: Path, options: BuildOptions | None = None
         read = inputs.build(settings_file.resolve().parent, options,
                             last.sources if last else None)
         if last is not None and last.inputs == read.digest:
-            if last.warnings:
-                print(last.warnings, file=sys.stderr)
-            print(f"Nothing changed since the last build: {output.name}/ is up to date.",
-                  file=sys.stderr)
+            warnings = last.warnings.get(messages.language(), "")
+            if warnings:
+                print(warnings, file=sys.stderr)
+            print(shown(msg("Nothing changed since the last build: %(output)s/ is up to date.",
+                            output=output.name)), file=sys.stderr)
             return 0
         # Pelican is imported only when there is something to build: it costs more than
         # finding out that there is not.
@@ -59,9 +62,9 @@ def build(settings_file: Path, output: Path, options: BuildOptions | None = None
             outcome = run_pelican(settings_file, fresh, options, reuse, manifest.folder(output),
                                   read)
         except (SourceErrors, OutputClash) as errors:
-            print(errors if isinstance(errors, SourceErrors) else f"error: {errors}",
-                  file=sys.stderr)
-            print("The site was not built; the last good output is unchanged.",
+            print(report(errors.problems) if isinstance(errors, SourceErrors)
+                  else errors.render(), file=sys.stderr)
+            print(shown(msg("The site was not built; the last good output is unchanged.")),
                   file=sys.stderr)
             return 1
         make_readable(fresh, reuse.keys)
@@ -106,8 +109,8 @@ def exclusive(folder: Path, name: str) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print(f"Another build into {folder / name} is running; waiting for it to end…",
-                  file=sys.stderr)
+            print(shown(msg("Another build into %(folder)s is running; waiting for it to end…",
+                            folder=str(folder / name))), file=sys.stderr)
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:

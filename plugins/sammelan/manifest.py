@@ -20,7 +20,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-VERSION = 2
+VERSION = 3  # 3: warnings in each language
 NAME = "manifest.json"
 CHANGING = "spare.changing"
 
@@ -38,7 +38,7 @@ class Manifest:
     inputs: str
     output: Tree
     spare: Tree | None = None
-    warnings: str = ""
+    warnings: dict[str, str] = field(default_factory=dict)  # by language, as printed
     sources: dict[str, list] = field(default_factory=dict)  # inputs.py's memo of digests
 
 
@@ -68,7 +68,7 @@ def read(output: Path) -> Manifest | None:
             return None
         trees = {name: Tree(tuple(d["identity"]), dict(d["files"])) if d else None
                  for name, d in ((n, data[n]) for n in ("output", "spare"))}
-        last = Manifest(data["inputs"], trees["output"], trees["spare"], data["warnings"],
+        last = Manifest(data["inputs"], trees["output"], trees["spare"], dict(data["warnings"]),
                         dict(data["sources"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None

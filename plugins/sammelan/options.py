@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from sammelan.i18n.messages import Text, msg, shown
 from sammelan.model.entities import IST
 from sammelan.render.config import PREVIEW_BASE
 
@@ -34,6 +35,13 @@ class BuildOptions:
 class OptionError(ValueError):
     """An option from the environment that cannot be used; the message says how to fix it."""
 
+    def __init__(self, message: Text):
+        self.message = message
+        super().__init__(message.render("en"))
+
+    def render(self) -> str:
+        return f"{shown(msg('error'))}: {shown(self.message)}"
+
 
 def epoch_from_environment(environ: dict[str, str] | None = None) -> int | None:
     """SOURCE_DATE_EPOCH as a whole number of seconds, or None when it is not set."""
@@ -41,6 +49,7 @@ def epoch_from_environment(environ: dict[str, str] | None = None) -> int | None:
     if value is None or value == "":
         return None
     if not value.isdigit() or len(value) > 12:
-        raise OptionError(f"SOURCE_DATE_EPOCH={value!r} is not a time — fix: set it to whole "
-                          "seconds since 1970 (e.g. `git log -1 --format=%ct`), or unset it")
+        raise OptionError(msg("SOURCE_DATE_EPOCH=%(value)s is not a time — fix: set it to "
+                              "whole seconds since 1970 (e.g. `git log -1 --format=%%ct`), or "
+                              "unset it", value=repr(value)))
     return int(value)

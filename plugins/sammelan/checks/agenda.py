@@ -8,6 +8,7 @@ import datetime as dt
 from itertools import combinations
 
 from sammelan.errors import Problem
+from sammelan.i18n.messages import Text, msg
 from sammelan.model.entities import Session
 from sammelan.sources.yamldoc import Document
 
@@ -17,21 +18,27 @@ MAX_SESSIONS = 300
 
 def check_days(doc: Document, start: dt.date, end: dt.date) -> list[Problem]:
     if end < start:
-        return [_problem(doc, ("end",), f"the conclave ends ({end}) before it starts ({start})",
-                         "make `end` the same as or later than `start`")]
+        return [_problem(doc, ("end",), msg("the conclave ends (%(end)s) before it starts "
+                                            "(%(start)s)", end=end.isoformat(),
+                                            start=start.isoformat()),
+                         msg("make `end` the same as or later than `start`"))]
     days = (end - start).days + 1
     if days > MAX_DAYS:
-        return [_problem(doc, ("end",), f"the conclave lasts {days} days, more than the "
-                         f"{MAX_DAYS} the site takes", "check the years of `start` and `end`; "
-                         "a longer programme is best written as several conclaves")]
+        return [_problem(doc, ("end",), msg("the conclave lasts %(days)s days, more than the "
+                                            "%(limit)s the site takes", days=days,
+                                            limit=MAX_DAYS),
+                         msg("check the years of `start` and `end`; a longer programme is best "
+                             "written as several conclaves"))]
     return []
 
 
 def check_count(doc: Document) -> list[Problem]:
     count = len(doc.at(("sessions",)) or ())
     if count > MAX_SESSIONS:
-        return [_problem(doc, ("sessions",), f"the conclave has {count} sessions, more than "
-                         f"the {MAX_SESSIONS} the site takes", "write it as several conclaves")]
+        return [_problem(doc, ("sessions",), msg("the conclave has %(count)s sessions, more "
+                                                 "than the %(limit)s the site takes",
+                                                 count=count, limit=MAX_SESSIONS),
+                         msg("write it as several conclaves"))]
     return []
 
 
@@ -42,8 +49,9 @@ def check_sessions(doc: Document, sessions: tuple[Session, ...], start: dt.date,
     for i, session in enumerate(sessions):
         at = ("sessions", i)
         if session.id in seen:
-            problems.append(_problem(doc, at + ("id",), f"session id `{session.id}` is used twice",
-                                     "give every session its own id"))
+            problems.append(_problem(doc, at + ("id",),
+                                     msg("session id `%(id)s` is used twice", id=session.id),
+                                     msg("give every session its own id")))
         seen.setdefault(session.id, i)
         problems.extend(_check_one(doc, at, session, start, end))
     problems.extend(_clashes(doc, sessions))
@@ -55,19 +63,25 @@ def _check_one(doc: Document, at: tuple, session: Session, start: dt.date,
     problems = []
     if session.date and not start <= session.date <= end:
         problems.append(_problem(
-            doc, at + ("date",), f"session `{session.id}` is on {session.date}, outside the "
-            f"conclave ({start} to {end})", "move it to a day of the conclave, or change the "
-            "conclave's `start`/`end`"))
+            doc, at + ("date",),
+            msg("session `%(id)s` is on %(date)s, outside the conclave (%(start)s to %(end)s)",
+                id=session.id, date=session.date.isoformat(), start=start.isoformat(),
+                end=end.isoformat()),
+            msg("move it to a day of the conclave, or change the conclave's `start`/`end`")))
     if session.start and not session.date:
-        problems.append(_problem(doc, at + ("start",), f"session `{session.id}` has a time "
-                                 "but no day", "add `date: YYYY-MM-DD`"))
+        problems.append(_problem(doc, at + ("start",),
+                                 msg("session `%(id)s` has a time but no day", id=session.id),
+                                 msg("add `date: YYYY-MM-DD`")))
     if session.end and not session.start:
-        problems.append(_problem(doc, at + ("end",), f"session `{session.id}` has an end "
-                                 "but no start", "add `start:` or remove `end:`"))
+        problems.append(_problem(doc, at + ("end",),
+                                 msg("session `%(id)s` has an end but no start", id=session.id),
+                                 msg("add `start:` or remove `end:`")))
     if session.start and session.end and session.end <= session.start:
         problems.append(_problem(
-            doc, at + ("end",), f"session `{session.id}` ends at {session.end:%H:%M}, not "
-            f"after it starts ({session.start:%H:%M})", "make `end` later than `start`"))
+            doc, at + ("end",),
+            msg("session `%(id)s` ends at %(end)s, not after it starts (%(start)s)",
+                id=session.id, end=f"{session.end:%H:%M}", start=f"{session.start:%H:%M}"),
+            msg("make `end` later than `start`")))
     return problems
 
 
@@ -79,12 +93,15 @@ def _clashes(doc: Document, sessions: tuple[Session, ...]) -> list[Problem]:
             continue
         a_end, b_end = a.end or a.start, b.end or b.start
         if a.start < b_end and b.start < a_end or a.start == b.start:
-            room = f"track `{a.track.en}`" if a.track else "the main room"
+            room = msg("track `%(track)s`", track=a.track.en) if a.track else msg(
+                "the main room")
             problems.append(_problem(
-                doc, ("sessions", j, "start"), f"session `{b.id}` overlaps `{a.id}` in {room} "
-                f"on {a.date}", "change one session's time, or give them different `track`s"))
+                doc, ("sessions", j, "start"),
+                msg("session `%(id)s` overlaps `%(other)s` in %(room)s on %(date)s", id=b.id,
+                    other=a.id, room=room, date=a.date.isoformat()),
+                msg("change one session's time, or give them different `track`s")))
     return problems
 
 
-def _problem(doc: Document, path: tuple, message: str, fix: str) -> Problem:
+def _problem(doc: Document, path: tuple, message: Text, fix: Text) -> Problem:
     return Problem(doc.where(path), message, fix, ".".join(map(str, path)))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from sammelan.errors import Location, Problem
+from sammelan.i18n.messages import msg
 
 MAX_MARKS = 300  # of each of [ < ` in one file
 MARKS = "[<`"
@@ -25,9 +26,10 @@ def problems(text: str, file: str) -> list[Problem]:
     for number, line in enumerate(text.split("\n"), start=1):
         depth = _depth(line)
         if depth > MAX_NESTING:
-            found.append(Problem(Location(file, number, 1), f"lists or quotes nested {depth} "
-                                 f"deep, more than the {MAX_NESTING} the site reads",
-                                 "nest them less deeply", "text"))
+            found.append(Problem(Location(file, number, 1),
+                                 msg("lists or quotes nested %(depth)s deep, more than the "
+                                     "%(limit)s the site reads", depth=depth, limit=MAX_NESTING),
+                                 msg("nest them less deeply"), "text"))
             break
     return found
 
@@ -36,9 +38,10 @@ def _too_many(text: str, file: str, mark: str) -> Problem:
     offset = _nth(text, mark, MAX_MARKS + 1)
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Problem(Location(file, line, column), f"the text holds {text.count(mark)} `{mark}`, "
-                   f"more than the {MAX_MARKS} the site reads", "shorten it, or split it "
-                   "into several texts", "text")
+    return Problem(Location(file, line, column),
+                   msg("the text holds %(count)s `%(mark)s`, more than the %(limit)s the site "
+                       "reads", count=text.count(mark), mark=mark, limit=MAX_MARKS),
+                   msg("shorten it, or split it into several texts"), "text")
 
 
 def _nth(text: str, mark: str, n: int) -> int:

@@ -9,11 +9,12 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from sammelan.errors import Problem
+from sammelan.i18n.messages import Text, msg
 from sammelan.sources.yamldoc import Document
 
-DATE_FIX = "write a real date as YYYY-MM-DD"
-TIME_FIX = "write HH:MM on the 24-hour clock, e.g. \"15:00\""
-MOMENT_FIX = "write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\""
+DATE_FIX = msg("write a real date as YYYY-MM-DD")
+TIME_FIX = msg("write HH:MM on the 24-hour clock, e.g. \"15:00\"")
+MOMENT_FIX = msg("write YYYY-MM-DD or \"YYYY-MM-DD HH:MM\"")
 T = TypeVar("T")
 # The years a conclave, session or report can fall in: a year outside them is a typo, and
 # would otherwise reach every calendar app.
@@ -40,15 +41,17 @@ def parse_time(text: str) -> dt.time | None:
 
 def date(doc: Document, path: tuple) -> tuple[dt.date | None, list[Problem]]:
     """The date at `path` (None when absent), or the problem that it is no real day."""
-    day, problems = _read(doc, path, parse_date, "{} is not a date in the calendar", DATE_FIX)
+    day, problems = _read(doc, path, parse_date, "%(value)s is not a date in the calendar",
+                          DATE_FIX)
     if day is not None and day.year not in YEARS:
-        return None, [_problem(doc, path, f"{day} is not in the years {YEARS.start}–"
-                               f"{YEARS.stop - 1}", "check the year")]
+        return None, [_problem(doc, path, msg("%(day)s is not in the years %(first)s–%(last)s",
+                                              day=day.isoformat(), first=YEARS.start,
+                                              last=YEARS.stop - 1), msg("check the year"))]
     return day, problems
 
 
 def time(doc: Document, path: tuple) -> tuple[dt.time | None, list[Problem]]:
-    return _read(doc, path, parse_time, "{} is not a time of day", TIME_FIX)
+    return _read(doc, path, parse_time, "%(value)s is not a time of day", TIME_FIX)
 
 
 def moment(doc: Document, path: tuple, zone: dt.tzinfo
@@ -60,18 +63,19 @@ def moment(doc: Document, path: tuple, zone: dt.tzinfo
     day_text, _, clock_text = value.partition(" ")
     day, clock = parse_date(day_text), parse_time(clock_text or "00:00")
     if day is None or clock is None or day.year not in YEARS:
-        return None, [_problem(doc, path, f"{value} is not a real date and time", MOMENT_FIX)]
+        return None, [_problem(doc, path, msg("%(value)s is not a real date and time",
+                                              value=value), MOMENT_FIX)]
     return dt.datetime.combine(day, clock, tzinfo=zone), []
 
 
 def _read(doc: Document, path: tuple, parse: Callable[[str], T | None], message: str,
-          fix: str) -> tuple[T | None, list[Problem]]:
+          fix: Text) -> tuple[T | None, list[Problem]]:
     value = _value(doc, path)
     if value is None:
         return None, []
     found = parse(value)
     if found is None:
-        return None, [_problem(doc, path, message.format(value), fix)]
+        return None, [_problem(doc, path, msg(message, value=value), fix)]
     return found, []
 
 
@@ -80,5 +84,5 @@ def _value(doc: Document, path: tuple) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _problem(doc: Document, path: tuple, message: str, fix: str) -> Problem:
+def _problem(doc: Document, path: tuple, message: Text, fix: Text) -> Problem:
     return Problem(doc.where(path), message, fix, ".".join(map(str, path)))

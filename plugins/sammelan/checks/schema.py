@@ -18,6 +18,7 @@ from referencing import Registry, Resource
 
 from sammelan.checks import unsafe
 from sammelan.errors import Problem
+from sammelan.i18n.messages import Text, msg
 from sammelan.sources.yamldoc import Document
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
@@ -52,8 +53,9 @@ def validator(kind: str) -> jsonschema.protocols.Validator:
 def check(doc: Document, kind: str) -> list[Problem]:
     """Problems of one document, one per wrong value, in file order."""
     if not isinstance(doc.data, dict):
-        return [Problem(doc.where(()), f"the file must hold the fields of a {kind}",
-                        f"start from `invoke new {kind} <slug>`")]
+        return [Problem(doc.where(()), msg("the file must hold the fields of a %(kind)s",
+                                           kind=kind),
+                        msg("start from `invoke new %(kind)s <slug>`", kind=kind))]
     errors = sorted(validator(kind).iter_errors(doc.data), key=lambda e: list(map(str, e.path)))
     problems = {}
     for error in errors:
@@ -74,72 +76,97 @@ def _missing_name(error) -> str:
     return error.message.split("'")[1]
 
 
-def _explain(error, path: tuple) -> tuple[str, str, tuple]:
+def _explain(error, path: tuple) -> tuple[Text, Text | str, tuple]:
     kind = error.validator
     schema = error.schema
     if kind == "required":
         name = _missing_name(error)
-        return (f"`{name}` is missing", f"add `{name}:` — {_describe(error, name)}", path)
+        return (msg("`%(name)s` is missing", name=name),
+                msg("add `%(name)s:` — %(what)s", name=name, what=_describe(error, name)), path)
     if kind == "additionalProperties":
         return _unknown_field(error, path)
     if kind == "enum":
         choices = ", ".join(str(c) for c in schema["enum"])
         near = _near(error.instance, [str(c) for c in schema["enum"]])
-        return (f"`{error.instance}` is not one of the choices",
-                f"{near}use one of: {choices}", path)
+        return (msg("`%(value)s` is not one of the choices", value=error.instance),
+                msg("%(near)suse one of: %(choices)s", near=near, choices=choices), path)
     if kind == "type":
         wanted = schema["type"]
-        return (f"expected {_TYPE_WORDS.get(wanted, wanted)}, found {_shown(error.instance)}",
-                _TYPE_FIX.get(wanted) or schema.get("description", ""), path)
+        fix = _type_fix(wanted, error.instance) or _description(schema)
+        return (msg("expected %(wanted)s, found %(found)s", wanted=_TYPE_WORDS.get(wanted, wanted),
+                    found=_shown(error.instance)), fix, path)
     if kind == "pattern" and unsafe.unsafe_scheme(str(error.instance)):
         scheme = unsafe.unsafe_scheme(str(error.instance))
-        return (f"the link `{error.instance}` uses `{scheme}:`, which the site does not allow",
-                "link only to http://, https://, mailto: or tel: addresses", path)
+        return (unsafe.scheme_refused(str(error.instance), scheme), unsafe.SCHEME_FIX, path)
     if kind == "pattern":
-        return (f"`{error.instance}` is not in the right form",
-                _parent_description(error) or f"match {schema['pattern']}", path)
+        return (msg("`%(value)s` is not in the right form", value=error.instance),
+                _description(schema) or msg("match %(pattern)s", pattern=schema["pattern"]),
+                path)
     if kind in ("minLength", "minItems"):
-        return ("is empty", "fill it in or remove the field", path)
+        return (msg("is empty"), msg("fill it in or remove the field"), path)
     if kind in ("minimum", "maximum"):
-        return (f"{error.instance} is out of range", error.message, path)
-    return (error.message, _parent_description(error), path)
+        return (msg("%(value)s is out of range", value=error.instance), _range(schema), path)
+    return (msg("%(problem)s", problem=error.message), _description(schema), path)
 
 
-def _unknown_field(error, path: tuple) -> tuple[str, str, tuple]:
+def _unknown_field(error, path: tuple) -> tuple[Text, Text, tuple]:
     allowed = sorted(error.schema.get("properties", {}))
     extra = sorted(set(error.instance) - set(allowed))
     name = extra[0]
     near = _near(name, allowed)
-    fix = f"{near}remove it, or use one of: {', '.join(allowed)}"
-    return (f"unknown field `{name}`", fix, path + (name,))
+    fix = msg("%(near)sremove it, or use one of: %(allowed)s", near=near,
+              allowed=", ".join(allowed))
+    return (msg("unknown field `%(name)s`", name=name), fix, path + (name,))
 
 
-def _near(word: object, choices: list[str]) -> str:
+def _near(word: object, choices: list[str]) -> Text | str:
     match = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
-    return f"did you mean `{match[0]}`? " if match else ""
+    return msg("did you mean `%(match)s`? ", match=match[0]) if match else ""
 
 
-def _describe(error, name: str) -> str:
+def _describe(error, name: str) -> Text:
     properties = error.schema.get("properties", {})
-    return properties.get(name, {}).get("description", "see the guide")
+    return _description(properties.get(name, {})) or msg("see the guide")
 
 
-def _parent_description(error) -> str:
-    return error.schema.get("description", "")
+def _description(schema: dict) -> Text | str:
+    """A field's description from its schema: English there, translated by the catalog
+    (`invoke i18n-extract` collects the schemas' descriptions)."""
+    description = schema.get("description", "")
+    return msg(description) if description else ""
 
 
-def _shown(value: object) -> str:
+def _range(schema: dict) -> Text:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and high is not None:
+        return msg("use a number from %(low)s to %(high)s", low=low, high=high)
+    if low is not None:
+        return msg("use a number of at least %(low)s", low=low)
+    return msg("use a number of at most %(high)s", high=high)
+
+
+def _shown(value: object) -> Text:
     if isinstance(value, dict):
-        return "a group of fields"
+        return msg("a group of fields")
     if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    return f"`{value}`"
+        return msg("a list")
+    if value is None or value == "":
+        return msg("nothing")
+    return msg("`%(value)s`", value=value)
 
 
-_TYPE_WORDS = {"object": "fields (name: value)", "array": "a list (lines starting with -)",
-               "string": "text", "number": "a number", "integer": "a whole number"}
+def _type_fix(wanted: str, found: object) -> Text | None:
+    if wanted == "string" and (found is None or found == ""):
+        # `en:` with nothing after it: quotes would not help, the text is missing
+        return msg("write the text after the colon, or remove the field")
+    fix = _TYPE_FIX.get(wanted)
+    return msg(fix) if fix else None
+
+
+_TYPE_WORDS = {"object": msg("fields (name: value)"),
+               "array": msg("a list (lines starting with -)"),
+               "string": msg("text"), "number": msg("a number"),
+               "integer": msg("a whole number")}
 _TYPE_FIX = {"object": "write the fields on their own lines, indented under this name, "
                        "e.g. `hi: …` and `en: …`",
              "array": "write each item on its own line starting with `- `",

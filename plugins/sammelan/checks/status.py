@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sammelan.errors import Problem
+from sammelan.i18n.messages import msg
 from sammelan.model.choices import ConclaveStatus
 from sammelan.sources.yamldoc import Document
 
@@ -23,13 +24,14 @@ def check(doc: Document, today: dt.date, start: dt.date | None,
 def _rescheduling(doc: Document) -> list[Problem]:
     d = doc.data
     if d["status"] == ConclaveStatus.RESCHEDULED and "previous_start" not in d:
-        return [Problem(doc.where(("status",)), "a rescheduled conclave needs its previous "
-                        "first day", "add `previous_start: YYYY-MM-DD` (the date it was first "
-                        "announced for)", "status")]
+        return [Problem(doc.where(("status",)),
+                        msg("a rescheduled conclave needs its previous first day"),
+                        msg("add `previous_start: YYYY-MM-DD` (the date it was first "
+                            "announced for)"), "status")]
     if "previous_start" in d and d["status"] != ConclaveStatus.RESCHEDULED:
-        return [Problem(doc.where(("previous_start",)), "`previous_start` is only for a "
-                        "rescheduled conclave", "remove it, or set `status: rescheduled`",
-                        "previous_start")]
+        return [Problem(doc.where(("previous_start",)),
+                        msg("`previous_start` is only for a rescheduled conclave"),
+                        msg("remove it, or set `status: rescheduled`"), "previous_start")]
     return []
 
 
@@ -37,12 +39,16 @@ def _against_today(doc: Document, today: dt.date, start: dt.date | None,
                    end: dt.date | None) -> list[Problem]:
     status = ConclaveStatus(doc.data["status"])  # the schema requires it, one of these
     if end and end < today and status == ConclaveStatus.SCHEDULED:
-        return [Problem(doc.where(("status",)), f"the conclave ended on {end} but is still "
-                        "`scheduled`", "set `status: held` if it took place, `unreported` if "
-                        "you do not know yet, or cancelled/postponed/rescheduled",
+        return [Problem(doc.where(("status",)),
+                        msg("the conclave ended on %(end)s but is still `scheduled`",
+                            end=end.isoformat()),
+                        msg("set `status: held` if it took place, `unreported` if you do not "
+                            "know yet, or cancelled/postponed/rescheduled"),
                         "status", warning=True)]
     if start and start > today and status.after_the_event:
-        return [Problem(doc.where(("status",)), f"`{status}` is for a conclave that has taken "
-                        f"place, but this one starts on {start}", "set `status: scheduled` "
-                        "until its last day has passed", "status", warning=True)]
+        return [Problem(doc.where(("status",)),
+                        msg("`%(status)s` is for a conclave that has taken place, but this one "
+                            "starts on %(start)s", status=str(status), start=start.isoformat()),
+                        msg("set `status: scheduled` until its last day has passed"), "status",
+                        warning=True)]
     return []

@@ -30,6 +30,7 @@ import re
 import unicodedata
 
 from sammelan.errors import Location, Problem
+from sammelan.i18n.messages import Text, msg
 
 # The only fields whose text may hold several lines (one or two sentences of a session).
 MULTILINE_FIELDS = frozenset({"summary"})
@@ -49,18 +50,19 @@ _REFERENCE = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,8}|[A-Za-z][A-Za-z0
 _NEWLINE = re.compile("\n")
 _CONTEXT = 20  # characters shown before the refused one, to help find an invisible one
 
-DELETE = "delete it (it often comes from copying out of a PDF or a chat)"
-DELETE_ESCAPE = "delete it, or the `\\` escape that writes it"
+DELETE = msg("delete it (it often comes from copying out of a PDF or a chat)")
+DELETE_ESCAPE = msg("delete it, or the `\\` escape that writes it")
 
 
-def in_value(value: str, multiline: bool = False) -> tuple[str, str] | None:
+def in_value(value: str, multiline: bool = False) -> tuple[Text, Text] | None:
     """(what, fix) about the first character of a text value that no output may hold."""
     match = (_SEVERAL_LINES if multiline else _ONE_LINE).search(value)
     if match is None:
         return None
     start = max(0, match.start() - _CONTEXT)
     tail = ("…" if start else "") + " ".join(value[start:match.start()].split())
-    return describe(match.group(), f" after `{tail}`" if tail else " at the start")
+    return describe(match.group(), msg(" after `%(text)s`", text=tail) if tail else msg(
+        " at the start"))
 
 
 def refused(char: str, previous: str = "") -> bool:
@@ -68,30 +70,35 @@ def refused(char: str, previous: str = "") -> bool:
     return _SEVERAL_LINES.match(previous + char, len(previous)) is not None
 
 
-def describe(char: str, where: str = "") -> tuple[str, str]:
+def describe(char: str, where: Text | str = "") -> tuple[Text, Text]:
     """(what, fix) for one refused character; `where` says where it is, if that helps."""
-    code = ord(char)
+    code = f"U+{ord(char):04X}"
     if char == "\n":
-        return f"a line break{where}, in a field of one line", "write it on one line"
-    if 0xD800 <= code <= 0xDFFF:
-        return (f"U+{code:04X}{where}, half of a two-part character that cannot stand alone",
-                "write the character itself instead of its escape")
-    if code in (0xFFFE, 0xFFFF):
-        return f"U+{code:04X}{where}, which is not a character", DELETE_ESCAPE
+        return (msg("a line break%(where)s, in a field of one line", where=where),
+                msg("write it on one line"))
+    if 0xD800 <= ord(char) <= 0xDFFF:
+        return (msg("%(code)s%(where)s, half of a two-part character that cannot stand alone",
+                    code=code, where=where),
+                msg("write the character itself instead of its escape"))
+    if ord(char) in (0xFFFE, 0xFFFF):
+        return msg("%(code)s%(where)s, which is not a character", code=code,
+                   where=where), DELETE_ESCAPE
     if char in "\u2028\u2029":
-        return (f"line separator U+{code:04X}{where}, which not every program reads as a line "
-                "break", DELETE_ESCAPE)
+        return (msg("line separator %(code)s%(where)s, which not every program reads as a "
+                    "line break", code=code, where=where), DELETE_ESCAPE)
     name = unicodedata.name(char, "")
     if not name:  # control characters have no name
-        return f"invisible control character U+{code:04X}{where}", DELETE_ESCAPE
+        return msg("invisible control character %(code)s%(where)s", code=code,
+                   where=where), DELETE_ESCAPE
     if char in "\u200c\u200d":
-        return (f"invisible character U+{code:04X} {name}{where}, which belongs only right "
-                "after a Devanagari letter", "delete it")
+        return (msg("invisible character %(code)s %(name)s%(where)s, which belongs only right "
+                    "after a Devanagari letter", code=code, name=name, where=where),
+                msg("delete it"))
     if _BIDI.match(char):
-        return (f"invisible character U+{code:04X} {name}{where}, which changes the order in "
-                "which the text is shown", DELETE)
-    return (f"invisible character U+{code:04X} {name}{where}, which makes the text differ "
-            "from what it looks like", DELETE)
+        return (msg("invisible character %(code)s %(name)s%(where)s, which changes the order "
+                    "in which the text is shown", code=code, name=name, where=where), DELETE)
+    return (msg("invisible character %(code)s %(name)s%(where)s, which makes the text differ "
+                "from what it looks like", code=code, name=name, where=where), DELETE)
 
 
 def in_references(source: str, file: str) -> list[Problem]:
@@ -102,25 +109,26 @@ def in_references(source: str, file: str) -> list[Problem]:
         what = _reference(match.group(), source[match.start() - 1:match.start()])
         if what:
             found.append(Problem(Location(file, *lines.position(match.start())),
-                                 f"the character reference `{match.group()}` {what}",
-                                 "delete it, or write the character itself", "text"))
+                                 msg("the character reference `%(reference)s` %(what)s",
+                                     reference=match.group(), what=what),
+                                 msg("delete it, or write the character itself"), "text"))
     return found
 
 
-def _reference(reference: str, previous: str) -> str | None:
+def _reference(reference: str, previous: str) -> Text | None:
     """What is wrong with the character a reference writes, or None."""
     digits = reference.strip("&#;")
     if reference.startswith("&#"):
         hexadecimal = digits[:1] in "xX"
         code = int(digits[1:], 16) if hexadecimal else int(digits)
         if code == 0 or code > 0x10FFFF:
-            return "names no character"
+            return msg("names no character")
         decoded = chr(code)
     else:
         decoded = html.unescape(reference)
     for char in decoded if decoded != reference else "":
         if refused(char, previous):
-            return "writes " + describe(char)[0]
+            return msg("writes %(what)s", what=describe(char)[0])
         previous = char
     return None
 

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 from sammelan.checks import text as characters
 from sammelan.errors import Location, Problem
+from sammelan.i18n.messages import Text, msg
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -75,10 +76,17 @@ def _blank_code(text: str) -> str:
     return "".join(pieces) + text[done:]
 
 
+SCHEME_FIX = msg("link only to http://, https://, mailto: or tel: addresses")
+
+
+def scheme_refused(url: str, scheme: str) -> Text:
+    return msg("the link `%(url)s` uses `%(scheme)s:`, which the site does not allow",
+               url=url, scheme=scheme)
+
+
 def _link_problem(file: str, line: int, column: int, url: str, scheme: str) -> Problem:
-    return Problem(Location(file, line, column), f"the link `{url}` uses `{scheme}:`, "
-                   "which the site does not allow",
-                   "link only to http://, https://, mailto: or tel: addresses", "link")
+    return Problem(Location(file, line, column), scheme_refused(url, scheme), SCHEME_FIX,
+                   "link")
 
 
 def _markdown_links(text: str, file: str, lines: characters.Lines) -> list[Problem]:
@@ -95,8 +103,9 @@ def _markdown_links(text: str, file: str, lines: characters.Lines) -> list[Probl
 
 def _images(text: str, file: str, lines: characters.Lines) -> list[Problem]:
     return [Problem(Location(file, *lines.position(m.start())),
-                    "pictures inside the text are not shown",
-                    "remove `![…](…)`; a speaker's photo goes in the `photo:` field", "html")
+                    msg("pictures inside the text are not shown"),
+                    msg("remove `![…](…)`; a speaker's photo goes in the `photo:` field"),
+                    "html")
             for m in _MD_IMAGE.finditer(text)]
 
 
@@ -126,33 +135,35 @@ class _Finder(HTMLParser):
 
     # Comments, CDATA sections, declarations and processing instructions are never shown.
     def handle_comment(self, data: str) -> None:
-        self._hidden(f"<!--{data}-->", "delete it, or write its text without `<!--` and `-->`")
+        self._hidden(f"<!--{data}-->",
+                     msg("delete it, or write its text without `<!--` and `-->`"))
 
     def unknown_decl(self, data: str) -> None:
-        self._hidden(f"<![{data}]]>", "delete it, or write its text as plain text")
+        self._hidden(f"<![{data}]]>", msg("delete it, or write its text as plain text"))
 
     def handle_decl(self, decl: str) -> None:
-        self._hidden(f"<!{decl}>", "delete it")
+        self._hidden(f"<!{decl}>", msg("delete it"))
 
     def handle_pi(self, data: str) -> None:
-        self._hidden(f"<?{data}>", "delete it")
+        self._hidden(f"<?{data}>", msg("delete it"))
 
-    def _hidden(self, written: str, fix: str) -> None:
+    def _hidden(self, written: str, fix: Text) -> None:
         line, column = self.getpos()
         self.problems.append(Problem(Location(self.file, line, column + 1),
-                                     f"`{_short(written)}` would not appear on the page", fix,
-                                     "html"))
+                                     msg("`%(text)s` would not appear on the page",
+                                         text=_short(written)), fix, "html"))
 
     def _tag_problem(self, tag: str, line: int, column: int) -> Problem:
         if tag in ("script", "style", "iframe", "object", "embed", "form"):
             return Problem(Location(self.file, line, column),
-                           f"`<{tag}>` is not allowed in the text",
-                           "remove it; pages carry no scripts, styles or embedded content",
+                           msg("`<%(tag)s>` is not allowed in the text", tag=tag),
+                           msg("remove it; pages carry no scripts, styles or embedded content"),
                            "html")
         return Problem(Location(self.file, line, column),
-                       f"the HTML tag `<{tag}>` is not allowed and would be removed",
-                       "write Markdown instead, or use one of: "
-                       + ", ".join(f"<{t}>" for t in sorted(self.tags)), "html")
+                       msg("the HTML tag `<%(tag)s>` is not allowed and would be removed",
+                           tag=tag),
+                       msg("write Markdown instead, or use one of: %(tags)s",
+                           tags=", ".join(f"<{t}>" for t in sorted(self.tags))), "html")
 
     def _check_attribute(self, tag: str, name: str, value: str, allowed: set[str],
                          line: int, column: int) -> None:
@@ -162,13 +173,16 @@ class _Finder(HTMLParser):
         elif name.startswith("on"):
             self.problems.append(Problem(
                 Location(self.file, line, column),
-                f"the attribute `{name}` on `<{tag}>` runs a script and is not allowed",
-                f"remove `{name}=…`", "html"))
+                msg("the attribute `%(name)s` on `<%(tag)s>` runs a script and is not allowed",
+                    name=name, tag=tag),
+                msg("remove `%(name)s=…`", name=name), "html"))
         elif name not in allowed:
             self.problems.append(Problem(
                 Location(self.file, line, column),
-                f"the attribute `{name}` on `<{tag}>` is not allowed and would be removed",
-                f"remove it; allowed here: {', '.join(sorted(allowed)) or 'none'}", "html"))
+                msg("the attribute `%(name)s` on `<%(tag)s>` is not allowed and would be "
+                    "removed", name=name, tag=tag),
+                msg("remove it; allowed here: %(allowed)s",
+                    allowed=", ".join(sorted(allowed)) or msg("none")), "html"))
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -201,24 +215,26 @@ def dropped(source: str, rendered: str, cleaned: str, file: str) -> list[Problem
 
 
 # Markdown that makes an element the page does not allow: what it is, and what to do instead
-_MADE = {"hr": ("a line of `***`, `---` or `___` makes `<hr>`, which the page leaves out",
-                "delete the line; paragraphs are set apart without it"),
-         "pre": ("text indented by four spaces makes `<pre>`, which the page leaves out",
-                 "start the line at the margin"),
-         "div": ("`[TOC]` makes a `<div>`, which the page leaves out", "delete it")}
-PLAIN = "write plain text and Markdown here: paragraphs, lists, headings, quotes, emphasis " \
-        "and links"
+_MADE = {"hr": (msg("a line of `***`, `---` or `___` makes `<hr>`, which the page leaves out"),
+                msg("delete the line; paragraphs are set apart without it")),
+         "pre": (msg("text indented by four spaces makes `<pre>`, which the page leaves out"),
+                 msg("start the line at the margin")),
+         "div": (msg("`[TOC]` makes a `<div>`, which the page leaves out"), msg("delete it"))}
+PLAIN = msg("write plain text and Markdown here: paragraphs, lists, headings, quotes, emphasis "
+            "and links")
 
 
-def _what_changed(event: Event, other: Event | None) -> tuple[str, str]:
+def _what_changed(event: Event, other: Event | None) -> tuple[Text, Text]:
     if event[0] == "tag" and other and other[:2] == event[:2]:
         names = sorted({n for n, _ in event[2]} ^ {n for n, _ in other[2]}) or [
             n for n, v in event[2] if (n, v) not in other[2]]
-        return f"the `{names[0]}` of `<{event[1]}>` would be changed on the page", PLAIN
+        return msg("the `%(name)s` of `<%(tag)s>` would be changed on the page",
+                   name=names[0], tag=event[1]), PLAIN
     if event[0] == "tag":
-        return _MADE.get(event[1], (f"Markdown makes `<{event[1]}>` here, which the page "
-                                    "leaves out", PLAIN))
-    return f"`{_short(event[1])}` would not appear on the page as written", PLAIN
+        return _MADE.get(event[1], (msg("Markdown makes `<%(tag)s>` here, which the page "
+                                        "leaves out", tag=event[1]), PLAIN))
+    return msg("`%(text)s` would not appear on the page as written",
+               text=_short(event[1])), PLAIN
 
 
 def _locate(source: str, events: list[Event], index: int) -> int:

@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sammelan.checks import agenda, dates, placeholders, schema, status
 from sammelan.errors import Location, Problem, SourceErrors
+from sammelan.i18n.messages import Text as I18nText
+from sammelan.i18n.messages import msg
 from sammelan.model.choices import (
     Attendance,
     ConclaveStatus,
@@ -126,8 +128,10 @@ class _Builder:
             self.files[kind].add(slug)  # good or not: references to it are not "unknown"
             if len(paths) > 1:
                 self.problems.append(Problem(
-                    Location(paths[-1]), f"`{paths[0]}` and `{paths[-1]}` are both the "
-                    f"{kind} `{slug}`", "keep one of them (ending in .yaml) and delete the other"))
+                    Location(paths[-1]), msg("`%(first)s` and `%(second)s` are both the %(kind)s "
+                                             "`%(slug)s`", first=paths[0], second=paths[-1],
+                                             kind=kind, slug=slug),
+                    msg("keep one of them (ending in .yaml) and delete the other")))
                 continue
             if self.survey.blocks(paths[0]):
                 continue  # reported by the survey
@@ -162,9 +166,9 @@ class _Builder:
             slug = path.name.rsplit(".", 1)[0]
             if not schema.is_slug(slug):
                 if not self.survey.blocks(shown):  # a reserved or overlong name is reported
-                    self.problems.append(Problem(Location(shown), f"`{slug}` is not a valid "
-                                                 "slug", "rename the file with a-z, 0-9 and "
-                                                 "hyphens only"))
+                    self.problems.append(Problem(
+                        Location(shown), msg("`%(slug)s` is not a valid slug", slug=slug),
+                        msg("rename the file with a-z, 0-9 and hyphens only")))
                 continue
             by_slug.setdefault(slug, []).append(shown)
         return dict(sorted(by_slug.items()))
@@ -207,11 +211,14 @@ class _Builder:
         if slug in self.files[kind] or self.survey.blocks(folder):
             return None  # the file (or its folder) has errors of its own, reported there
         near = difflib.get_close_matches(slug, list(table), n=1, cutoff=0.6)
-        hint = f"did you mean `{near[0]}`? If not, c" if near else "C"
         self.referenced.update((kind, n) for n in near)  # the likely intent is not "unused"
+        create = {"kind": kind, "slug": slug}
+        fix = (msg("did you mean `%(near)s`? If not, create it with `invoke new %(kind)s "
+                   "%(slug)s`", near=near[0], **create) if near
+               else msg("create it with `invoke new %(kind)s %(slug)s`", **create))
         self.problems.append(Problem(
-            doc.where(path), f"no {kind} with the slug `{slug}` in {folder}/",
-            f"{hint}reate it with `invoke new {kind} {slug}`", ".".join(map(str, path))))
+            doc.where(path), msg("no %(kind)s with the slug `%(slug)s` in %(folder)s/",
+                                 folder=folder, **create), fix, ".".join(map(str, path))))
         return None
 
     def refs(self, doc: Document, path: tuple, kind: str) -> tuple:
@@ -229,7 +236,7 @@ class _Builder:
         self.problems.extend(problems)
         return moment
 
-    def error(self, doc: Document, path: tuple, message: str, fix: str,
+    def error(self, doc: Document, path: tuple, message: I18nText, fix: I18nText,
               warning: bool = False) -> None:
         self.problems.append(Problem(doc.where(path), message, fix, ".".join(map(str, path)),
                                      warning))
@@ -293,16 +300,19 @@ class _Builder:
             return None
         relative = f"{IMAGES}/{name}"
         if not PLAIN_NAME.fullmatch(name):  # no folder, no `..`, nothing a URL must escape
-            self.error(doc, ("photo",), f"`{name}` is not a plain file name",
-                       f"put the picture in {IMAGES}/, named with letters, digits and "
-                       "hyphens, and write only its name, e.g. `photo: sanjay-seth.jpg`")
+            self.error(doc, ("photo",), msg("`%(name)s` is not a plain file name", name=name),
+                       msg("put the picture in %(folder)s/, named with letters, digits and "
+                           "hyphens, and write only its name, e.g. `photo: sanjay-seth.jpg`",
+                           folder=IMAGES))
         elif not name.lower().endswith(PICTURES):
-            self.error(doc, ("photo",), f"`{name}` is not a JPEG, PNG or WebP picture",
-                       "use a file ending in " + ", ".join(PICTURES))
+            self.error(doc, ("photo",), msg("`%(name)s` is not a JPEG, PNG or WebP picture",
+                                            name=name),
+                       msg("use a file ending in %(endings)s", endings=", ".join(PICTURES)))
         elif self.survey.blocks(relative):
             return None  # the file itself is refused, and reported there
         elif not os.path.isfile(self.root / relative):
-            self.error(doc, ("photo",), f"there is no picture `{name}` in {IMAGES}/",
+            self.error(doc, ("photo",), msg("there is no picture `%(name)s` in %(folder)s/",
+                                            name=name, folder=IMAGES),
                        self.photo_fix(name))
         else:
             return name
@@ -312,8 +322,10 @@ class _Builder:
         folder = self.root / IMAGES
         pictures = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
         near = difflib.get_close_matches(name, pictures, n=1, cutoff=0.6)
-        hint = f"did you mean `{near[0]}`? If not, a" if near else "a"
-        return f"{hint}dd the picture to {IMAGES}/, or correct the name"
+        if near:
+            return msg("did you mean `%(near)s`? If not, add the picture to %(folder)s/, or "
+                       "correct the name", near=near[0], folder=IMAGES)
+        return msg("add the picture to %(folder)s/, or correct the name", folder=IMAGES)
 
     def scheme(self, slug: str, doc: Document) -> Scheme | None:
         d = doc.data
@@ -368,9 +380,11 @@ class _Builder:
         url = doc.at(path)
         if isinstance(url, str) and url[:7].lower() == "http://":
             self.problems.append(Problem(
-                doc.where(path), f"`{url}` is not encrypted (http://): browsers warn "
-                "visitors, and what they type in the form can be read on the way",
-                f"use `https://{url[7:]}` if the site offers it", ".".join(map(str, path)),
+                doc.where(path), msg("`%(url)s` is not encrypted (http://): browsers warn "
+                                     "visitors, and what they type in the form can be read on "
+                                     "the way", url=url),
+                msg("use `%(url)s` if the site offers it", url=f"https://{url[7:]}"),
+                ".".join(map(str, path)),
                 warning=True, advisory=True))
 
     def zone(self, doc: Document) -> str | None:
@@ -378,8 +392,8 @@ class _Builder:
         try:
             ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            self.error(doc, ("timezone",), f"`{name}` is not a known time zone",
-                       "leave it out for IST, or write a name such as Asia/Kolkata")
+            self.error(doc, ("timezone",), msg("`%(name)s` is not a known time zone", name=name),
+                       msg("leave it out for IST, or write a name such as Asia/Kolkata"))
             return None
         return name
 
@@ -435,7 +449,8 @@ class _Builder:
             if ("speaker", slug) not in self.referenced:
                 self.problems.append(Problem(
                     Location(f"data/speakers/{slug}.yaml", 1, 1),
-                    f"speaker `{slug}` is in no session and named by no conclave",
-                    "add them to a session's `speakers` or a conclave's `people`, "
-                    "or delete the file", warning=True, advisory=True))
+                    msg("speaker `%(slug)s` is in no session and named by no conclave",
+                        slug=slug),
+                    msg("add them to a session's `speakers` or a conclave's `people`, "
+                        "or delete the file"), warning=True, advisory=True))
 

@@ -16,6 +16,7 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from sammelan.i18n.messages import msg, shown
 from sammelan.model.entities import Conclave, NewsItem, Site
 
 
@@ -32,8 +33,12 @@ class OutputClash(Exception):
 
     def __init__(self, path: str, first: str, second: str):
         self.path, self.first, self.second = path, first, second
-        super().__init__(f"{path} is written by both the {first} and the {second}; "
-                         "the site was not built")
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str | None = None) -> str:
+        return shown(msg("%(path)s is written by both the %(first)s and the %(second)s; the "
+                         "site was not built", path=self.path, first=self.first,
+                         second=self.second), lang)
 
 
 # Web servers read the site as another user: readable by all, whatever the builder's umask.

@@ -18,9 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sammelan.errors import Location, Problem
+from sammelan.i18n.messages import Text, msg
 
 MAX_BYTES = 512 * 1024
-INVISIBLE_BREAKS = {"\u2028", "\u2029"}  # line/paragraph separators pasted from other apps
+# control characters (a tab and line ends aside), and the line and paragraph separators
+# pasted from other apps; a carriage return only before a line feed or at the very end
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]|\r(?!\n)(?!\Z)")
 SOURCE_FOLDERS = ("data", "content")
 MAX_SLUG = 80  # characters before the extension; a slug is a few words
 MAX_EXTENSION = 20
@@ -37,8 +40,8 @@ FORBIDDEN = frozenset('<>:"\\|?*')
 # a page, or a script, on the site's own domain)
 IMAGES = "content/images/"
 PICTURES = (".jpg", ".jpeg", ".png", ".webp")
-SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
-           (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+SPECIAL = ((stat.S_ISFIFO, msg("a named pipe (FIFO)")), (stat.S_ISSOCK, msg("a socket")),
+           (stat.S_ISCHR, msg("a device")), (stat.S_ISBLK, msg("a device")))
 # opened without following a link, and without waiting should a pipe appear after the check
 _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
                | getattr(os, "O_BINARY", 0))
@@ -106,16 +109,16 @@ def _inspect(root: Path, relative: str) -> tuple[Problem | None, list[str] | Non
 def _not_a_picture(relative: str, where: Location) -> Problem | None:
     if not relative.startswith(IMAGES) or relative.lower().endswith(PICTURES):
         return None
-    return Problem(where, "only pictures are published from content/images/, and this file "
-                   "would be published as it is", "remove it, or save it as one of: "
-                   + ", ".join(PICTURES))
+    return Problem(where, msg("only pictures are published from content/images/, and this "
+                              "file would be published as it is"),
+                   msg("remove it, or save it as one of: %(kinds)s", kinds=", ".join(PICTURES)))
 
 
 def _too_deep(relative: str, where: Location) -> Problem | None:
     if relative.count("/") <= MAX_DEPTH:
         return None
-    return Problem(where, f"folders are nested more than {MAX_DEPTH} deep here",
-                   "move the files up into fewer folders")
+    return Problem(where, msg("folders are nested more than %(limit)s deep here",
+                              limit=MAX_DEPTH), msg("move the files up into fewer folders"))
 
 
 def printable(text: str) -> str:
@@ -127,17 +130,17 @@ def printable(text: str) -> str:
                    for char in text)
 
 
-def _bad_character(name: str) -> str | None:
+def _bad_character(name: str) -> Text | None:
     if PLAIN_NAME.fullmatch(name):  # nearly every name: no character to look at one by one
         return None
     for char in name:
         if _undecodable(char):
-            return "holds bytes that are not UTF-8 text"
+            return msg("holds bytes that are not UTF-8 text")
         if not char.isprintable():
-            return f"holds the invisible character U+{ord(char):04X}"
+            return msg("holds the invisible character U+%(code)s", code=f"{ord(char):04X}")
         if char in FORBIDDEN:
-            return f"holds `{char}`"
-    return "ends in a dot or a space" if name.endswith((".", " ")) else None
+            return msg("holds `%(char)s`", char=char)
+    return msg("ends in a dot or a space") if name.endswith((".", " ")) else None
 
 
 PLAIN_NAME = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*[A-Za-z0-9_-]|[A-Za-z0-9_-]")
@@ -159,18 +162,21 @@ def name_problem(name: str, where: Location) -> Problem | None:
     base, _, extension = name.partition(".")
     bad = _bad_character(name)
     if bad:
-        return Problem(where, f"the name `{printable(name)}` {bad}, which Windows does not "
-                       "allow in a file name", "rename it with letters, digits and hyphens")
+        return Problem(where, msg("the name `%(name)s` %(bad)s, which Windows does not allow "
+                                  "in a file name", name=printable(name), bad=bad),
+                       msg("rename it with letters, digits and hyphens"))
     if base.lower() in RESERVED:
-        return Problem(where, f"`{base}` is a name Windows keeps for devices (as are con, nul, "
-                       "aux, prn, com1–com9 and lpt1–lpt9), so the repository could not be "
-                       "checked out there", f"rename it, e.g. `{base}-1{name[len(base):]}`, "
-                       "and change every place that names it")
+        return Problem(where, msg("`%(base)s` is a name Windows keeps for devices (as are con, "
+                                  "nul, aux, prn, com1–com9 and lpt1–lpt9), so the repository "
+                                  "could not be checked out there", base=base),
+                       msg("rename it, e.g. `%(name)s`, and change every place that names it",
+                           name=f"{base}-1{name[len(base):]}"))
     if len(base) > MAX_SLUG or len(extension) > MAX_EXTENSION:
-        return Problem(where, f"the name is {len(name)} characters long; names are at most "
-                       f"{MAX_SLUG} characters before the extension",
-                       "shorten it (a few words are enough), and change every place that "
-                       "names it")
+        return Problem(where, msg("the name is %(length)s characters long; names are at most "
+                                  "%(limit)s characters before the extension",
+                                  length=len(name), limit=MAX_SLUG),
+                       msg("shorten it (a few words are enough), and change every place that "
+                           "names it"))
     return None
 
 
@@ -181,47 +187,52 @@ def _link_problem(root: Path, relative: str) -> Problem:
         resolved = Path(os.path.realpath(path, strict=True))
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return Problem(where, "is a link that leads back to itself (a loop)",
-                           "delete the link")
-        return Problem(where, f"is a link to `{target}`, which does not exist",
-                       "delete the link, or put the file itself here")
+            return Problem(where, msg("is a link that leads back to itself (a loop)"),
+                           msg("delete the link"))
+        return Problem(where, msg("is a link to `%(target)s`, which does not exist",
+                                  target=target),
+                       msg("delete the link, or put the file itself here"))
     if not resolved.is_relative_to(root.resolve()):
-        return Problem(where, f"is a link to `{target}`, outside the project: the site never "
-                       "reads or publishes files from outside it",
-                       "delete the link; copy into the project what belongs to the site")
+        return Problem(where, msg("is a link to `%(target)s`, outside the project: the site "
+                                  "never reads or publishes files from outside it",
+                                  target=target),
+                       msg("delete the link; copy into the project what belongs to the site"))
     # Inside the project a link would be harmless, but it does not work on Windows and a
     # link to a folder can loop: the sources are real files and folders only.
-    return Problem(where, f"is a link (to `{target}`); the site reads only real files and "
-                   "folders, as links do not work on every computer",
-                   "replace the link with a copy of what it points to")
+    return Problem(where, msg("is a link (to `%(target)s`); the site reads only real files "
+                              "and folders, as links do not work on every computer",
+                              target=target),
+                   msg("replace the link with a copy of what it points to"))
 
 
 def _special_problem(mode: int, where: Location) -> Problem:
-    what = next((name for test, name in SPECIAL if test(mode)), "a special file")
-    return Problem(where, f"is {what}, not an ordinary file",
-                   "delete it; the sources are ordinary files and folders only")
+    what = next((name for test, name in SPECIAL if test(mode)), msg("a special file"))
+    return Problem(where, msg("is %(what)s, not an ordinary file", what=what),
+                   msg("delete it; the sources are ordinary files and folders only"))
 
 
 def os_problem(exc: OSError, where: Location) -> Problem:
     """What the system refused, in words an organizer can act on."""
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return Problem(where, "cannot be read: permission denied",
-                       f"allow reading it (e.g. `chmod a+rX {where.file}`), or delete it")
+        return Problem(where, msg("cannot be read: permission denied"),
+                       msg("allow reading it (e.g. `chmod a+rX %(file)s`), or delete it",
+                           file=where.file))
     if exc.errno == errno.ENAMETOOLONG:
-        return Problem(where, "the name is too long for the system",
-                       f"shorten it to at most {MAX_SLUG} characters before the extension")
+        return Problem(where, msg("the name is too long for the system"),
+                       msg("shorten it to at most %(limit)s characters before the extension",
+                           limit=MAX_SLUG))
     if exc.errno == errno.ELOOP:  # the file became a link after the survey
-        return Problem(where, "is a link; the site reads only real files",
-                       "replace the link with a copy of the file")
+        return Problem(where, msg("is a link; the site reads only real files"),
+                       msg("replace the link with a copy of the file"))
     if exc.errno == errno.EISDIR:
         return _folder_problem(where)
-    return Problem(where, f"cannot be read ({exc.strerror or exc})",
-                   "check the file, or delete it and write it again")
+    return Problem(where, msg("cannot be read (%(reason)s)", reason=exc.strerror or str(exc)),
+                   msg("check the file, or delete it and write it again"))
 
 
 def _folder_problem(where: Location) -> Problem:
-    return Problem(where, "is a folder, not a file",
-                   "remove or rename the folder; each source is one file")
+    return Problem(where, msg("is a folder, not a file"),
+                   msg("remove or rename the folder; each source is one file"))
 
 
 def read_text(path: Path, shown_as: str, limit: int = MAX_BYTES
@@ -233,8 +244,7 @@ def read_text(path: Path, shown_as: str, limit: int = MAX_BYTES
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [Problem(_where(raw, exc.start, shown_as), "not UTF-8 text (the byte "
-                              f"0x{raw[exc.start]:02X} here)", "save the file as UTF-8")]
+        return None, [_not_utf8(raw, exc.start, shown_as)]
     bad = control_character(text, shown_as)
     return (None, [bad]) if bad else (text, [])
 
@@ -271,8 +281,24 @@ def _not_regular(mode: int, where: Location) -> Problem | None:
 def _too_big(size: int, limit: int, where: Location) -> Problem | None:
     if size <= limit:
         return None
-    return Problem(where, f"file is {size} bytes, over the limit of {limit}",
-                   "split it or remove what does not belong")
+    return Problem(where, msg("file is %(size)s bytes, over the limit of %(limit)s", size=size,
+                              limit=limit),
+                   msg("split it or remove what does not belong"))
+
+
+def _not_utf8(raw: bytes, offset: int, shown_as: str) -> Problem:
+    """Most often a file saved by an editor in Windows-1252 (Notepad's "ANSI"): name the
+    character it meant, where it is, and how to save the file right."""
+    meant = raw[offset:offset + 1].decode("cp1252", errors="replace")
+    where = _where(raw, offset, shown_as)
+    if meant.isprintable() and meant != "\ufffd":
+        message = msg("the file is not saved as UTF-8: here it holds `%(char)s` in another "
+                      "encoding (Windows-1252 or Latin-1)", char=meant)
+    else:
+        message = msg("the file is not saved as UTF-8 (the byte 0x%(byte)s here)",
+                      byte=f"{raw[offset]:02X}")
+    return Problem(where, message, msg("save the file as UTF-8 (in the editor's “Save as”, "
+                                       "choose the encoding UTF-8) and check the character"))
 
 
 def _where(raw: bytes, offset: int, shown_as: str) -> Location:
@@ -283,12 +309,12 @@ def _where(raw: bytes, offset: int, shown_as: str) -> Location:
 
 
 def control_character(text: str, shown_as: str) -> Problem | None:
-    # split on \n only: str.splitlines() would also split on (and so hide) \x1c-\x1e and \x85
-    for number, line in enumerate(text.split("\n"), start=1):
-        for column, char in enumerate(line.removesuffix("\r"), start=1):
-            if ((ord(char) < 32 and char != "\t") or 0x7F <= ord(char) < 0xA0
-                    or char in INVISIBLE_BREAKS):
-                return Problem(Location(shown_as, number, column),
-                               f"invisible control character U+{ord(char):04X}",
-                               "delete it (it often comes from copying out of a PDF or a chat)")
-    return None
+    match = _CONTROL.search(text)
+    if match is None:
+        return None
+    offset = match.start()
+    line_start = text.rfind("\n", 0, offset) + 1
+    # counted on \n only: str.splitlines() would also split on \x1c-\x1e and \x85
+    return Problem(Location(shown_as, text.count("\n", 0, offset) + 1, offset - line_start + 1),
+                   msg("invisible control character U+%(code)s", code=f"{ord(match.group()):04X}"),
+                   msg("delete it (it often comes from copying out of a PDF or a chat)"))

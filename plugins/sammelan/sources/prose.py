@@ -12,6 +12,7 @@ import nh3
 from sammelan.checks import complexity, placeholders, unsafe
 from sammelan.checks import text as characters
 from sammelan.errors import Location, Problem
+from sammelan.i18n.messages import msg
 from sammelan.model.entities import LANGUAGES, Html
 from sammelan.sources.files import read_text
 
@@ -74,14 +75,19 @@ def read(folder: Path, slug: str, root: Path, required: bool,
         if lang in html or lang in unreadable:
             continue
         missing = Location(f"{shown}/{slug}.{lang}.md")
-        name = "Hindi" if lang == "hi" else "English"
         if required:
-            problems.append(Problem(missing, f"the {name} text is missing",
-                                    f"write it in {missing.file}"))
+            problems.append(Problem(missing, MISSING[lang],
+                                    msg("write it in %(file)s", file=missing.file)))
         elif html:
-            problems.append(Problem(missing, f"there is no {name} translation of the text",
-                                    f"translate it into {missing.file}", warning=True))
+            problems.append(Problem(missing, _UNTRANSLATED[lang],
+                                    msg("translate it into %(file)s", file=missing.file),
+                                    warning=True))
     return Html(**html), problems
+
+
+MISSING = {"hi": msg("the Hindi text is missing"), "en": msg("the English text is missing")}
+_UNTRANSLATED = {"hi": msg("there is no Hindi translation of the text"),
+                 "en": msg("there is no English translation of the text")}
 
 
 def _render(raw: str, file: str) -> tuple[str | None, list[Problem]]:
@@ -112,9 +118,11 @@ def _long_paragraphs(text: str, file: str) -> list[Problem]:
             start, length = start or number, length + len(line) + 1
             continue
         if length - 1 > MAX_PARAGRAPH:
-            found.append(Problem(Location(file, start, 1), f"this paragraph is {length - 1} "
-                                 f"characters long, over the limit of {MAX_PARAGRAPH}",
-                                 "split it into shorter paragraphs, with an empty line "
-                                 "between them", "text"))
+            found.append(Problem(Location(file, start, 1),
+                                 msg("this paragraph is %(length)s characters long, over the "
+                                     "limit of %(limit)s", length=length - 1,
+                                     limit=MAX_PARAGRAPH),
+                                 msg("split it into shorter paragraphs, with an empty line "
+                                     "between them"), "text"))
         start, length = 0, 0
     return found

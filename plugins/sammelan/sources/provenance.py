@@ -27,6 +27,7 @@ from functools import cached_property
 from pathlib import Path
 
 from sammelan.errors import Location, Problem
+from sammelan.i18n.messages import msg
 from sammelan.sources.files import read_text
 from sammelan.sources.memo import Memo
 
@@ -128,11 +129,12 @@ def read(root: Path) -> tuple[dict[str, Change], list[Problem]]:
         raw = json.loads(text, parse_constant=_refuse)
         return {key: Change(str(v["digest"]), _moment(v["changed"])) for key, v in raw.items()}, []
     except json.JSONDecodeError as exc:
-        where, what = Location(RECORD, exc.lineno, exc.colno), f"not valid JSON: {exc.msg}"
+        where = Location(RECORD, exc.lineno, exc.colno)
+        what = msg("not valid JSON: %(problem)s", problem=exc.msg)
     except (AttributeError, KeyError, TypeError, ValueError, UnicodeDecodeError):
-        where, what = Location(RECORD), "each entry needs a `digest` and a `changed` time"
-    return {}, [Problem(where, what, "run `invoke calendar-sequences` to write it anew "
-                        "(delete the file first if it is damaged)")]
+        where, what = Location(RECORD), msg("each entry needs a `digest` and a `changed` time")
+    return {}, [Problem(where, what, msg("run `invoke calendar-sequences` to write it anew "
+                                         "(delete the file first if it is damaged)"))]
 
 
 def _refuse(constant: str) -> None:

@@ -31,6 +31,8 @@ from yaml.resolver import Resolver
 
 from sammelan.checks.text import MULTILINE_FIELDS, in_value
 from sammelan.errors import Location, Problem
+from sammelan.i18n.catalog import N_
+from sammelan.i18n.messages import Text, msg
 from sammelan.sources.files import read_text
 
 MAX_ALIASES = 16
@@ -93,11 +95,11 @@ def _walk(data, path: Path_) -> Iterator[tuple[Path_, object]]:
 
 
 class _Refused(Exception):
-    def __init__(self, mark, message: str, fix: str):
+    def __init__(self, mark, message: Text, fix: Text):
         self.mark, self.message, self.fix = mark, message, fix
 
 
-ALIAS_FIX = "write the values out instead of repeating them with *aliases"
+ALIAS_FIX = msg("write the values out instead of repeating them with *aliases")
 
 
 class _Bounded:
@@ -113,9 +115,10 @@ class _Bounded:
         if isinstance(event, yaml.AliasEvent):
             self._count_alias(event)
         if self.depth > MAX_DEPTH:
-            raise _Refused(event.start_mark, f"values nested more than {MAX_DEPTH} levels deep",
-                           "the fields need only a few levels: look for a stray `[`, `{` or "
-                           "`-`, and check the indentation")
+            raise _Refused(event.start_mark, msg("values nested more than %(limit)s levels "
+                                                 "deep", limit=MAX_DEPTH),
+                           msg("the fields need only a few levels: look for a stray `[`, `{` or "
+                               "`-`, and check the indentation"))
         anchor = event.anchor if isinstance(event, yaml.CollectionStartEvent) else None
         self.depth += 1
         if anchor:
@@ -129,11 +132,12 @@ class _Bounded:
     def _count_alias(self, event: yaml.AliasEvent) -> None:
         self.aliases += 1
         if self.aliases > MAX_ALIASES:
-            raise yaml.MarkedYAMLError(problem=f"more than {MAX_ALIASES} aliases (*name)",
-                                       problem_mark=event.start_mark)
+            raise _Refused(event.start_mark, msg("more than %(limit)s aliases (*name)",
+                                                 limit=MAX_ALIASES), ALIAS_FIX)
         if event.anchor in self.open_anchors:
-            raise _Refused(event.start_mark, f"the alias `*{event.anchor}` is inside the value "
-                           f"`&{event.anchor}` that it repeats, so it would never end", ALIAS_FIX)
+            raise _Refused(event.start_mark, msg("the alias `*%(name)s` is inside the value "
+                                                 "`&%(name)s` that it repeats, so it would "
+                                                 "never end", name=event.anchor), ALIAS_FIX)
 
 
 class _Loader(_Bounded, yaml.SafeLoader):
@@ -181,8 +185,9 @@ def _parse_slowly(text: str, shown_as: str) -> tuple[Document | None, list[Probl
     try:
         loader = _Loader(text)  # PyYAML's reader refuses some characters already here
     except yaml.YAMLError as exc:
-        return None, [Problem(Location(shown_as, 1, 1), f"YAML cannot be read: {exc}",
-                              "delete unusual invisible characters")]
+        return None, [Problem(Location(shown_as, 1, 1),
+                              msg("YAML cannot be read: %(problem)s", problem=str(exc)),
+                              msg("delete unusual invisible characters"))]
     try:
         return _read(loader, shown_as)
     finally:
@@ -193,9 +198,10 @@ def _read(loader: _Bounded, shown_as: str) -> tuple[Document | None, list[Proble
     try:
         node = loader.get_single_node()
     except ValueError:  # the scanner's chr() of a \U escape past the last character
-        return None, [Problem(_location(shown_as, loader.get_mark()), "a `\\U` escape names "
-                              "no character (the last one is \\U0010FFFF)",
-                              "check its eight digits, or write the character itself")]
+        return None, [Problem(_location(shown_as, loader.get_mark()),
+                              msg("a `\\U` escape names no character (the last one is "
+                                  "\\U0010FFFF)"),
+                              msg("check its eight digits, or write the character itself"))]
     except (yaml.YAMLError, _Refused) as exc:
         return None, [_stopped(exc, shown_as)]
     converter = _Converter(loader, shown_as)
@@ -214,8 +220,9 @@ def _stopped(exc: yaml.YAMLError | _Refused, shown_as: str) -> Problem:
         return Problem(_location(shown_as, exc.mark), exc.message, exc.fix)
     if isinstance(exc, yaml.MarkedYAMLError):
         return _syntax_problem(exc, shown_as)
-    return Problem(Location(shown_as, 1, 1), f"YAML cannot be read: {exc}",
-                   "check the indentation and the colons")
+    return Problem(Location(shown_as, 1, 1), msg("YAML cannot be read: %(problem)s",
+                                                 problem=str(exc)),
+                   msg("check the indentation and the colons"))
 
 
 def _location(shown_as: str, mark) -> Location:
@@ -223,13 +230,59 @@ def _location(shown_as: str, mark) -> Location:
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, shown_as: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+    what = exc.problem or ""
+    # an unclosed quote or bracket is found at the end of the file: show where it opened
+    opened = "end of stream" in what or "but got '<stream end>'" in what
+    mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = exc.problem or "cannot be read"
-    fix = "check the indentation, the colon after each name, and quotes around text with a colon"
-    if "aliases" in what:
-        fix = ALIAS_FIX
-    return Problem(Location(shown_as, line, column), f"YAML syntax: {what}", fix)
+    for pattern, message, fix in _SYNTAX:
+        found = pattern.search(what)
+        if found:
+            fields = found.groupdict()
+            return Problem(Location(shown_as, line, column), msg(message, **fields),
+                           msg(fix, **fields))
+    return Problem(Location(shown_as, line, column),
+                   msg("YAML syntax: %(problem)s", problem=what or exc.context or "?"),
+                   msg(_SYNTAX_FIX))
+
+
+_SYNTAX_FIX = N_("check the indentation (spaces only), the colon after each name, and "
+                 "quotes around text with a colon")
+# PyYAML's own words (problem texts) → what an organizer sees and does. Most mistakes in a
+# hurried edit are one of these.
+_SYNTAX = [
+    (re.compile(r"found character '\\t' that cannot start"),
+     N_("a tab character: YAML indents with spaces only"),
+     N_("replace the tab with spaces (two per level, as in the lines around it)")),
+    (re.compile(r"found character '(?P<char>.)' that cannot start any token"),
+     N_("a value cannot start with `%(char)s`"),
+     N_("put the whole value in quotes: \"…\"")),
+    (re.compile(r"mapping values are not allowed here"),
+     N_("a second `: ` on one line (YAML reads it as a new field)"),
+     N_("put the value in quotes, e.g. title: \"Udyam: the portal\", or check the "
+        "indentation")),
+    (re.compile(r"could not find expected ':'"),
+     N_("a line without `name: value` inside a group of fields"),
+     N_("add the colon after the name, or join this line to the one above it")),
+    (re.compile(r"expected <block end>, but found"),
+     N_("this line does not line up with the fields of its group"),
+     N_("indent it with as many spaces as the fields above it")),
+    (re.compile(r"found unexpected end of stream"),
+     N_("a quote is opened and never closed"),
+     N_("close the quote at the end of the value")),
+    (re.compile(r"found unknown escape character '(?P<char>.)'"),
+     N_("`\\%(char)s` inside double quotes is not an escape YAML knows"),
+     N_("write `\\\\` for a backslash, or use single quotes")),
+    (re.compile(r"found undefined alias '(?P<name>[^']*)'"),
+     N_("`*%(name)s` repeats a value that was never named (`&%(name)s`)"),
+     N_("write the value out")),
+    (re.compile(r"expected ',' or '(?P<close>[\]}])', but got"),
+     N_("a list or group in brackets is not closed"),
+     N_("close it with `%(close)s` on the same line")),
+    (re.compile(r"but found another document"),
+     N_("a second document (`---`) in the file"),
+     N_("keep one document per file: delete the `---` line")),
+]
 
 
 class _Converter:
@@ -245,11 +298,13 @@ class _Converter:
     def convert(self, node, path: Path_):
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if len(self.positions) > MAX_VALUES:
-            raise _Refused(node.start_mark, f"more than {MAX_VALUES} values once aliases are "
-                           "expanded", "write the values out instead of nesting *aliases")
+            raise _Refused(node.start_mark, msg("more than %(limit)s values once aliases are "
+                                                "expanded", limit=MAX_VALUES),
+                           msg("write the values out instead of nesting *aliases"))
         if len(path) > MAX_DEPTH:  # aliases can nest deeper than the file itself
-            raise _Refused(node.start_mark, f"values nested more than {MAX_DEPTH} levels deep "
-                           "once aliases are expanded", ALIAS_FIX)
+            raise _Refused(node.start_mark, msg("values nested more than %(limit)s levels "
+                                                "deep once aliases are expanded",
+                                                limit=MAX_DEPTH), ALIAS_FIX)
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -262,15 +317,15 @@ class _Converter:
         result: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise _Refused(key_node.start_mark, "a field name must be plain text",
-                               "write `name: value`")
+                raise _Refused(key_node.start_mark, msg("a field name must be plain text"),
+                               msg("write `name: value`"))
             key = str(self.scalar(key_node, path, is_key=True))
             if key == "<<":
-                raise _Refused(key_node.start_mark, "merge keys (<<) are not supported",
-                               "write the fields out")
+                raise _Refused(key_node.start_mark, msg("merge keys (<<) are not supported"),
+                               msg("write the fields out"))
             if key in result:
-                raise _Refused(key_node.start_mark, f"field `{key}` appears twice",
-                               "keep one of them")
+                raise _Refused(key_node.start_mark, msg("field `%(name)s` appears twice",
+                                                        name=key), msg("keep one of them"))
             result[key] = self.convert(value_node, path + (key,))
         return result
 
@@ -279,15 +334,18 @@ class _Converter:
             return self.text(node, node.value, path, is_key)
         _check_tag(node, *PLAIN_TAGS)
         if node.tag in NUMBER_TAGS and len(node.value) > MAX_NUMBER:
-            return self.refuse(node, path, f"the number `{node.value[:12]}…` is "
-                               f"{len(node.value)} characters long, more than {MAX_NUMBER}",
-                               "write a shorter number, or put the text in quotes if it is "
-                               "not a number")
+            return self.refuse(node, path, msg("the number `%(start)s…` is %(length)s "
+                                               "characters long, more than %(limit)s",
+                                               start=node.value[:12], length=len(node.value),
+                                               limit=MAX_NUMBER),
+                               msg("write a shorter number, or put the text in quotes if it is "
+                                   "not a number"))
         value = self.loader.construct_object(node, deep=True)
         if isinstance(value, float) and not math.isfinite(value):
-            return self.refuse(node, path, f"`{node.value}` is not an ordinary number: YAML "
-                               "reads it as infinity or as “not a number”",
-                               "write a number such as 25.45, or leave the field out")
+            return self.refuse(node, path, msg("`%(value)s` is not an ordinary number: YAML "
+                                               "reads it as infinity or as “not a number”",
+                                               value=node.value),
+                               msg("write a number such as 25.45, or leave the field out"))
         return self.text(node, value, path, is_key) if isinstance(value, str) else value
 
     def text(self, node: ScalarNode, value: str, path: Path_, is_key: bool) -> str:
@@ -299,7 +357,7 @@ class _Converter:
             self.refuse(node, path, *refused)
         return value
 
-    def refuse(self, node: ScalarNode, path: Path_, message: str, fix: str) -> None:
+    def refuse(self, node: ScalarNode, path: Path_, message: Text, fix: Text) -> None:
         self.problems.append(Problem(_location(self.shown_as, node.start_mark), message, fix,
                                      ".".join(map(str, path))))
 
@@ -307,5 +365,5 @@ class _Converter:
 def _check_tag(node, *allowed: str) -> None:
     if node.tag not in allowed:
         shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-        raise _Refused(node.start_mark, f"the tag `{shown}` is not allowed",
-                       "remove the `!` tag; write plain text, numbers, lists and fields")
+        raise _Refused(node.start_mark, msg("the tag `%(tag)s` is not allowed", tag=shown),
+                       msg("remove the `!` tag; write plain text, numbers, lists and fields"))

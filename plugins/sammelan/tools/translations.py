@@ -15,13 +15,14 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 
 from sammelan.errors import Location, Problem
+from sammelan.i18n import messages
 from sammelan.i18n.catalog import catalog_path
+from sammelan.i18n.messages import msg
 from sammelan.model.entities import LANGUAGES
 from sammelan.model.loader import FOLDERS
 from sammelan.sources import files, prose, yamldoc
 
 DEVANAGARI = re.compile("[\u0900-\u097f]")
-NAMES = {"hi": "Hindi", "en": "English"}
 
 
 def gaps(root: Path, pot: Path) -> list[Problem]:
@@ -46,9 +47,9 @@ def interface_gaps(root: Path, pot: Path) -> list[Problem]:
             have = translated.get(message.id)
             if have is None or not have.string or have.fuzzy:
                 line = have.lineno if have is not None else 0
-                found.append(Problem(Location(shown, line), f"no {NAMES[lang]} for "
-                                     f"\"{message.id}\"", "write it in msgstr (and remove "
-                                     "any `#, fuzzy` line)", "msgstr", warning=True))
+                found.append(Problem(Location(shown, line), _NO_TRANSLATION[lang](message.id),
+                                     msg("write it in msgstr (and remove any `#, fuzzy` line)"),
+                                     "msgstr", warning=True))
     return found
 
 
@@ -66,8 +67,9 @@ def prose_gaps(root: Path, survey: files.Survey) -> list[Problem]:
                 text = (files.read_text(root / shown, shown, prose.MAX_BYTES)[0]
                         if shown in present else None)
                 if not (text or "").strip():
-                    found.append(Problem(Location(shown), f"the {NAMES[lang]} text is missing",
-                                         f"translate it into {shown}", "text", warning=True))
+                    found.append(Problem(Location(shown), prose.MISSING[lang],
+                                         msg("translate it into %(file)s", file=shown), "text",
+                                         warning=True))
     return found
 
 
@@ -82,17 +84,25 @@ def text_gaps(root: Path, survey: files.Survey) -> list[Problem]:
         for at, pair in filter(_is_pair, doc.values()):
             hi = pair["hi"]
             if hi == pair["en"] or not DEVANAGARI.search(hi):
-                found.append(Problem(doc.where(at + ("hi",)), f"the Hindi `{hi}` looks "
-                                     "untranslated", "write it in Hindi (Devanagari)",
+                found.append(Problem(doc.where(at + ("hi",)),
+                                     msg("the Hindi `%(text)s` looks untranslated", text=hi),
+                                     msg("write it in Hindi (Devanagari)"),
                                      ".".join(map(str, at + ("hi",))), warning=True))
     return found
 
 
 def report(problems: list[Problem]) -> str:
     if not problems:
-        return "Nothing is missing in either language."
+        return messages.shown(msg("Nothing is missing in either language."))
     lines = [p.render() for p in problems]
-    return "\n".join(lines + [f"{len(problems)} missing or untranslated"])
+    return "\n".join(lines + [messages.shown(msg("%(count)s missing or untranslated",
+                                        count=len(problems)))])
+
+
+_NO_TRANSLATION = {
+    "hi": lambda text: msg("no Hindi for \"%(text)s\"", text=text),
+    "en": lambda text: msg("no English for \"%(text)s\"", text=text),
+}
 
 
 def _is_pair(found: tuple) -> bool:
