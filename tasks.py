@@ -135,9 +135,11 @@ def clean(c):
 @task
 def i18n_extract(c):
     """Collect interface strings from templates and code into the .pot template."""
+    from babel.messages.frontend import CommandLineInterface
+    from sammelan.i18n.extract import command
+
     Path(LOCALE).mkdir(parents=True, exist_ok=True)
-    c.run(f"{BIN}/pybabel -q extract -F babel.cfg -k msg --no-location --sort-output "
-          f"--omit-header -o {POT} .")
+    CommandLineInterface().run(command(ROOT, ROOT / POT))
 
 
 @task(pre=[i18n_extract])

@@ -60,11 +60,11 @@ def published_dir(seeded_root) -> Path:
 def pot(tmp_path_factory) -> Path:
     """A fresh extraction of every interface string (the .pot is generated, not tracked)."""
     from babel.messages.frontend import CommandLineInterface
+    from sammelan.i18n.extract import command
 
     target = tmp_path_factory.mktemp("i18n") / "messages.pot"
     # absolute paths rather than a chdir: the working directory is process-wide
-    CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"),
-                                "--no-location", "-o", str(target), str(ROOT)])
+    CommandLineInterface().run(command(ROOT, target))
     return target
 
 
