@@ -25,10 +25,11 @@ def edit(project: Path, relative: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def messages(project: Path, strict: bool = True, today: dt.date = TODAY) -> list[str]:
-    """Every problem, rendered as the organizer sees it (no summary line)."""
+def messages(project: Path, strict: bool = True, today: dt.date = TODAY,
+             lang: str = "en") -> list[str]:
+    """Every problem, rendered as the organizer sees it in `lang` (no summary line)."""
     try:
         _, warnings = load_site(project, today, strict=strict)
     except SourceErrors as errors:
-        return [p.render() for p in errors.problems]
-    return [p.render() for p in warnings]
+        return [p.render(lang) for p in errors.problems]
+    return [p.render(lang) for p in warnings]

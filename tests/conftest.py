@@ -8,6 +8,7 @@ content is checked only by checks that hold for any valid content (test_live_con
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from pathlib import Path
 
@@ -23,6 +24,12 @@ CODE = ("schemas", "themes", "plugins")
 SETTINGS = ("pelicanconf.py", "publishconf.py")
 # 1 January 2026 IST: the Jamshedpur conclave is upcoming, the three 2025 ones are past.
 BUILD_EPOCH = "1767205800"
+# Messages follow the reader's locale (i18n/messages.py): the tests read English unless a test
+# asks for Hindi, whatever the machine's locale; commands they start inherit this.
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+for _name in LOCALE_VARIABLES:
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 
 def build_into(output: Path, settings: str = "pelicanconf.py", root: Path = ROOT,

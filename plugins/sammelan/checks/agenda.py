@@ -55,6 +55,31 @@ def check_sessions(doc: Document, sessions: tuple[Session, ...], start: dt.date,
         seen.setdefault(session.id, i)
         problems.extend(_check_one(doc, at, session, start, end))
     problems.extend(_clashes(doc, sessions))
+    problems.extend(_rooms(doc, sessions))
+    return problems
+
+
+def _rooms(doc: Document, sessions: tuple[Session, ...]) -> list[Problem]:
+    """One room, one name in each language: a room written with one English name and two
+    Hindi ones would be one room on the English pages and two on the Hindi ones (and their
+    sessions would clash in one language only)."""
+    problems = []
+    first: dict[tuple[str, str], tuple[str, object]] = {}  # (lang, name) → (other name, index)
+    for i, session in enumerate(sessions):
+        if session.track is None:
+            continue
+        for lang, other in (("en", "hi"), ("hi", "en")):
+            name, translation = getattr(session.track, lang), getattr(session.track, other)
+            known = first.setdefault((lang, name), (translation, i))
+            if known[0] != translation:
+                problems.append(_problem(
+                    doc, ("sessions", i, "track", other),
+                    msg("the room `%(name)s` is also written `%(earlier)s` (in session "
+                        "`%(session)s`), so one room would have two names",
+                        name=name, earlier=known[0], session=sessions[known[1]].id),
+                    msg("write the room the same way in every session, or give different "
+                        "rooms different names in both languages")))
+                break
     return problems
 
 

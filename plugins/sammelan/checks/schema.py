@@ -92,7 +92,7 @@ def _explain(error, path: tuple) -> tuple[Text, Text | str, tuple]:
                 msg("%(near)suse one of: %(choices)s", near=near, choices=choices), path)
     if kind == "type":
         wanted = schema["type"]
-        fix = _type_fix(wanted, error.instance) or _description(schema)
+        fix = _type_fix(wanted, error.instance, path) or _description(schema)
         return (msg("expected %(wanted)s, found %(found)s", wanted=_TYPE_WORDS.get(wanted, wanted),
                     found=_shown(error.instance)), fix, path)
     if kind == "pattern" and unsafe.unsafe_scheme(str(error.instance)):
@@ -155,10 +155,10 @@ def _shown(value: object) -> Text:
     return msg("`%(value)s`", value=value)
 
 
-def _type_fix(wanted: str, found: object) -> Text | None:
-    if wanted == "string" and (found is None or found == ""):
+def _type_fix(wanted: str, found: object, path: tuple) -> Text | None:
+    if wanted == "string" and (found is None or found == "") and path:
         # `en:` with nothing after it: quotes would not help, the text is missing
-        return msg("write the text after the colon, or remove the field")
+        return msg("write the text after `%(name)s:`", name=path[-1])
     fix = _TYPE_FIX.get(wanted)
     return msg(fix) if fix else None
 

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sammelan.checks import agenda, dates, placeholders, schema, status
+from sammelan.checks import agenda, dates, placeholders, schema, scripts, status
 from sammelan.errors import Location, Problem, SourceErrors
 from sammelan.i18n.messages import Text as I18nText
 from sammelan.i18n.messages import msg
@@ -111,6 +111,7 @@ class _Builder:
         self.listed: dict[str, dict[str, list[str]]] = {}
         self.tables: dict[str, dict] = {kind: {} for kind in FOLDERS}
         self.referenced: set[tuple[str, object]] = set()  # (kind, slug), resolved or not
+        self.unread: set[str] = set()  # kinds with a file that could not be read whole
         # Slugs with a file, good or not: FOLDERS is in dependency order, so every kind's
         # files are read before anything refers to them.
         self.files: dict[str, set[str]] = {kind: set() for kind in FOLDERS}
@@ -138,14 +139,17 @@ class _Builder:
             doc, problems = self.memo.recall(self.root, paths, kind,
                                              lambda p=paths[0]: self.checked(p, kind))
             self.problems.extend(problems)
-            if not problems:
+            if any(not p.warning for p in problems):
+                self.unread.add(kind)
+            else:
                 found.append((slug, doc))
         return found
 
     def checked(self, path: str, kind: str) -> tuple[Document | None, list[Problem]]:
         """One YAML file read and checked on its own (schema, placeholders)."""
         doc, problems = yamldoc.read(self.root / path, path)
-        return doc, problems or placeholders.check(doc, schema.check(doc, kind))
+        return doc, problems or (placeholders.check(doc, schema.check(doc, kind))
+                                 + scripts.check(doc))
 
     def data_files(self, folder: str) -> dict[str, list[str]]:
         """The YAML files of one folder by slug (.yaml before .yml), their names checked
@@ -444,7 +448,10 @@ class _Builder:
 
     def warn_unused_speakers(self) -> None:
         # by what the sources name, so one broken conclave does not make its speakers "unused";
-        # advisory: a speaker whose conclave was removed still has a true page
+        # a conclave file that could not be read names nobody we know of: no guessing then.
+        # Advisory: a speaker whose conclave was removed still has a true page.
+        if "conclave" in self.unread:
+            return
         for slug in self.tables["speaker"]:
             if ("speaker", slug) not in self.referenced:
                 self.problems.append(Problem(

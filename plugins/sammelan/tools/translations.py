@@ -9,11 +9,11 @@ what it lets through.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from babel.messages.pofile import read_po
 
+from sammelan.checks import scripts
 from sammelan.errors import Location, Problem
 from sammelan.i18n import messages
 from sammelan.i18n.catalog import catalog_path
@@ -21,8 +21,6 @@ from sammelan.i18n.messages import msg
 from sammelan.model.entities import LANGUAGES
 from sammelan.model.loader import FOLDERS
 from sammelan.sources import files, prose, yamldoc
-
-DEVANAGARI = re.compile("[\u0900-\u097f]")
 
 
 def gaps(root: Path, pot: Path) -> list[Problem]:
@@ -81,9 +79,9 @@ def text_gaps(root: Path, survey: files.Survey) -> list[Problem]:
         doc, problems = yamldoc.read(root / shown, shown)
         if doc is None:
             continue
-        for at, pair in filter(_is_pair, doc.values()):
+        for at, pair in scripts.pairs(doc):
             hi = pair["hi"]
-            if hi == pair["en"] or not DEVANAGARI.search(hi):
+            if hi == pair["en"] or not scripts.DEVANAGARI.search(hi):
                 found.append(Problem(doc.where(at + ("hi",)),
                                      msg("the Hindi `%(text)s` looks untranslated", text=hi),
                                      msg("write it in Hindi (Devanagari)"),
@@ -103,13 +101,6 @@ _NO_TRANSLATION = {
     "hi": lambda text: msg("no Hindi for \"%(text)s\"", text=text),
     "en": lambda text: msg("no English for \"%(text)s\"", text=text),
 }
-
-
-def _is_pair(found: tuple) -> bool:
-    """A `{hi: …, en: …}` text."""
-    _, value = found
-    return (isinstance(value, dict) and set(value) == {"hi", "en"}
-            and all(isinstance(v, str) for v in value.values()))
 
 
 def _catalog(path: Path, lang: str):
