@@ -90,7 +90,8 @@ def test_every_catalog_entry_keeps_the_fields_of_its_message():
 # Each case of a hurried edit: the one message it deserves, in each language, and nothing after.
 TAB = (JHANSI, "    kind: discussion", "\tkind: discussion")
 EMPTY_EN = (JHANSI, "      en: Prospects and challenges of MSMEs", "      en:")
-IMPOSSIBLE_DAY = (JAMSHEDPUR, '    date: "2026-01-16"', '    date: "2026-02-30"\n    start: "10:00"')
+IMPOSSIBLE_DAY = (JAMSHEDPUR, '    date: "2026-01-16"',
+                  '    date: "2026-02-30"\n    start: "10:00"')
 BROKEN_CONCLAVE = (JAMSHEDPUR, "  - speaker: arup-raha", "  - speaker: arup-raha: x")
 WRONG_FIELD = (JAMSHEDPUR, "  - speaker: arup-raha", "  - speakr: arup-raha")
 
@@ -156,5 +157,5 @@ def test_one_english_room_name_for_two_hindi_rooms_is_an_error(project):
              f"    track:\n      hi: {hindi}\n      en: Hall A\n")
     found = messages(project)
     assert len(found) == 1 and "[sessions.1.track.hi]" in found[0]
-    assert "the room `Hall A` is also written `हॉल ए` (in session `msme-prospects-and-challenges`)" \
-        in found[0]
+    assert ("the room `Hall A` is also written `हॉल ए` (in session "
+            "`msme-prospects-and-challenges`)") in found[0]

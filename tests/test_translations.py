@@ -27,5 +27,5 @@ def test_interface_string_without_hindi_is_listed(tmp_path, pot):
     extended = tmp_path / "messages.pot"
     extended.write_text(pot.read_text(encoding="utf-8")
                         + '\nmsgid "A brand new string"\nmsgstr ""\n', encoding="utf-8")
-    found = [p.render("en").split(": ", 2)[-1].split(" — ")[0] for p in interface_gaps(ROOT, extended)]
-    assert found == ['no Hindi for "A brand new string"']
+    found = [p.message.render("en") for p in interface_gaps(ROOT, extended)]
+    assert 'no Hindi for "A brand new string"' in found
