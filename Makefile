@@ -30,9 +30,9 @@ $(BROWSER_STAMP): $(PY_STAMP)
 	  chromium chromium-driver $(DONE); }
 	touch $@
 
-# The server test runs Debian's nginx over a built site (tests/test_nginx.py); only
-# the binary is used: Debian's policy-rc.d, or the lack of an init system, keeps the
-# service from starting, and the test runs its own on a loopback port.
+# The server test runs Debian's nginx over a built site (tests/test_nginx.py): its own
+# nginx, on a loopback port. (Where services start on install, apt also starts Debian's
+# default site on port 80; in containers such as CI's, policy-rc.d keeps it stopped.)
 $(NGINX_STAMP): $(PY_STAMP)
 	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { $(RETRY) \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \

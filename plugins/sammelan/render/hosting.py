@@ -249,7 +249,9 @@ def headers(config: RenderConfig) -> str:
     rules = type_rules()
     shared = {rule.extension for rule in rules if rule.whole_name}
     lines = [*_comment(f"Netlify and Cloudflare Pages headers for the site at "
-                       f"{config.app_base}.\n{MADE_BY}"), ""]
+                       f"{config.app_base}.\n{MADE_BY}"), "",
+             "# media types: one rule for each address, as both hosts join the values of",
+             "# every rule that matches one"]
     for rule in rules:
         if not rule.whole_name and rule.extension not in shared:
             lines += [f"{base}/*{rule.end}", f"  Content-Type: {rule.media_type}"]
@@ -257,6 +259,9 @@ def headers(config: RenderConfig) -> str:
         if fmt.file_name.rsplit(".", 1)[-1] in shared:
             for pattern in _wildcards(fmt, config.languages):
                 lines += [f"{base}/{pattern}", f"  Content-Type: {fmt.media_type}"]
+    lines += ["", "# the stylesheet and pictures (no fingerprint in their names): kept an hour;",
+              "# pages, calendars and schedules keep the hosts' default (max-age=0,",
+              "# must-revalidate): asked for again each time"]
     for folder in formats.ASSET_FOLDERS:
         lines += [f"{base}/{folder}*", f"  Cache-Control: {ASSET_CACHE}"]
     return "\n".join([*lines, ""])
