@@ -5,12 +5,13 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 BROWSER_STAMP := $(VENV)/.browser
+NGINX_STAMP := $(VENV)/.nginx
 
 # Registries and Debian's mirror sometimes fail a download: each install tries three times.
 RETRY := for try in 1 2 3; do
 DONE := && break; [ $$try = 3 ] && exit 1; sleep 10; done
 
-.PHONY: site test serve clean
+.PHONY: bootstrap site test serve clean
 
 $(PY_STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -29,10 +30,22 @@ $(BROWSER_STAMP): $(PY_STAMP)
 	  chromium chromium-driver $(DONE); }
 	touch $@
 
+# The server test runs Debian's nginx over a built site (tests/test_nginx.py): its own
+# nginx, on a loopback port. (Where services start on install, apt also starts Debian's
+# default site on port 80; in containers such as CI's, policy-rc.d keeps it stopped.)
+$(NGINX_STAMP): $(PY_STAMP)
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { $(RETRY) \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  nginx $(DONE); }
+	touch $@
+
+# The virtualenv with the pinned packages, nothing built (CI publishing starts here).
+bootstrap: $(PY_STAMP)
+
 site: $(PY_STAMP)
 	$(BIN)/invoke build
 
-test: $(PY_STAMP) $(NODE_STAMP) $(BROWSER_STAMP)
+test: $(PY_STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP)
 	$(BIN)/invoke test
 
 serve: $(PY_STAMP)

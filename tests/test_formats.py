@@ -14,7 +14,7 @@ from sammelan import manifest
 from sammelan.render import formats, outputs
 from sammelan.render.jobs import Job, OutputClash
 
-THEME_AND_IMAGES = ("theme/", "images/")
+THEME_AND_IMAGES = formats.ASSET_FOLDERS
 
 
 def test_every_built_file_is_a_declared_format(site_dir):

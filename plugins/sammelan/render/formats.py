@@ -2,8 +2,8 @@
 server must send it with, and the scheme apps subscribe to it by (webcal).
 
 Renderers take their paths from here, templates link with these declarations, the sitemap
-and robots.txt name theirs, and the preview server sends these media types; nothing else
-spells a file name of the output.
+and robots.txt name theirs, and the preview server sends these media types, as do the server
+settings every build ships (hosting.py); nothing else spells a file name of the output.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ class OutputFormat:
 
 HTML = "text/html; charset=utf-8"
 CALENDAR = "text/calendar; charset=utf-8"
+TEXT = "text/plain; charset=utf-8"
 
 PAGE = OutputFormat("page", "{page}index.html", HTML)
 NOT_FOUND = OutputFormat("not-found", "404.html", HTML)
@@ -61,10 +62,22 @@ QR_CODE = OutputFormat("qr-code", "conclaves/{slug}/qr.svg", "image/svg+xml")
 FEED = OutputFormat("feed", "feed.atom.xml", "application/atom+xml; charset=utf-8")
 SITEMAP = OutputFormat("sitemap", "sitemap.xml", "application/xml; charset=utf-8",
                        per_language=False)
-ROBOTS = OutputFormat("robots", "robots.txt", "text/plain; charset=utf-8", per_language=False)
+ROBOTS = OutputFormat("robots", "robots.txt", TEXT, per_language=False)
+# Server settings for the site, at its root where the hosts that read them look (hosting.py);
+# a host that reads none of them serves them as text, nginx and Apache hide them.
+HTACCESS = OutputFormat("htaccess", ".htaccess", TEXT, per_language=False)
+HEADERS = OutputFormat("headers", "_headers", TEXT, per_language=False)
+REDIRECTS = OutputFormat("redirects", "_redirects", TEXT, per_language=False)
+NGINX = OutputFormat("nginx", "nginx.conf", TEXT, per_language=False)
 
-ALL = (PAGE, NOT_FOUND, CONCLAVE_CALENDAR, SESSION_CALENDAR, SITE_CALENDAR, SCHEDULE_XML,
-       SCHEDULE_JSON, QR_CODE, FEED, SITEMAP, ROBOTS)
+HOSTING = (HTACCESS, HEADERS, REDIRECTS, NGINX)
+SERVED = (PAGE, NOT_FOUND, CONCLAVE_CALENDAR, SESSION_CALENDAR, SITE_CALENDAR, SCHEDULE_XML,
+          SCHEDULE_JSON, QR_CODE, FEED, SITEMAP, ROBOTS)  # what visitors and apps fetch
+ALL = SERVED + HOSTING
+# Copied into the site as they are, by no renderer: the theme's files (Pelican's
+# THEME_STATIC_DIR) and the organizers' pictures (STATIC_PATHS in pelicanconf.py). Servers
+# know their media types; their names carry no fingerprint.
+ASSET_FOLDERS = ("theme/", "images/")
 
 
 def file_of(page: str) -> str:
