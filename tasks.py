@@ -55,16 +55,19 @@ def check(c, strict=False, lang=None):
         sys.exit(status)
 
 
-@task
-def serve(c, port=8000):
-    """Preview on http://localhost:PORT, rebuilding on save; errors print here."""
+@task(help={"port": "the port to serve on (default 8000); links to calendars use it",
+            "lang": "hi or en: the language of mistakes, in the browser and here "
+                    "(default: the environment's, LANG)"})
+def serve(c, port=8000, lang=None):
+    """Preview on http://localhost:PORT, rebuilding on save; mistakes show in the browser
+    and here, and pages reload after each build."""
     from sammelan.tools.preview import Preview
 
-    preview = Preview(ROOT, "pelicanconf.py", ROOT / "output", int(port))
+    try:
+        preview = Preview(ROOT, "pelicanconf.py", ROOT / "output", int(port), lang=lang)
+    except ValueError as error:  # a language other than hi or en
+        sys.exit(str(error))
     preview.start()
-    from sammelan.i18n.messages import msg
-
-    say(msg("Watching data/, content/, themes/, plugins/ and schemas/. Stop with Ctrl+C."))
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

@@ -4,12 +4,15 @@ The environment (SOURCE_DATE_EPOCH) is read here, once, and passed down as optio
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sammelan.build import build
-from sammelan.errors import SourceErrors, report
+from sammelan.errors import Problem, SourceErrors, report
 from sammelan.i18n import messages
+from sammelan.i18n.messages import shown
 from sammelan.model.loader import load_site
 from sammelan.options import BuildOptions, OptionError, epoch_from_environment
 from sammelan.render.config import PREVIEW_BASE
@@ -24,30 +27,53 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preview-base", default=PREVIEW_BASE,
                         help="the preview server's address, for calendar and webcal links")
     parser.add_argument("--lang", choices=messages.LANGUAGES,
-                        help="the language of messages (default: from LANGUAGE, LC_ALL, "
-                             "LC_MESSAGES or LANG)")
+                        help="the language of messages (default: the environment's)")
+    parser.add_argument("--problems-json", type=Path, metavar="FILE",
+                        help="also write the problems that stopped the command to FILE, as "
+                             "JSON ({\"problems\": []} when none did), for `invoke serve`")
     args = parser.parse_args(argv)
-    messages.choose(args.lang)
+    if args.lang:  # else the language stays as chosen by the caller or the environment
+        messages.choose(args.lang)
     try:
         options = BuildOptions(strict=args.strict, epoch=epoch_from_environment(),
                                preview_base=args.preview_base.rstrip("/"))
     except OptionError as error:
         print(error.render(), file=sys.stderr)
         return 1
+    found: list[Problem] = []
     if args.command == "build":
-        return build(Path(args.settings), Path(args.output), options)
-    return check(Path.cwd(), options)
+        status = build(Path(args.settings), Path(args.output), options, found.extend)
+    else:
+        status = check(Path.cwd(), options, found.extend)
+    if args.problems_json:
+        write_problems(args.problems_json, found)
+    return status
 
 
-def check(root: Path, options: BuildOptions) -> int:
+def check(root: Path, options: BuildOptions,
+          failed: Callable[[list[Problem]], None] | None = None) -> int:
     try:
         _, warnings = load_site(root, options.today(), strict=options.strict,
                                 epoch=options.epoch)
     except SourceErrors as errors:
+        if failed:
+            failed(errors.problems)
         print(errors, file=sys.stderr)
         return 1
     print(report(warnings), file=sys.stderr)
     return 0
+
+
+def write_problems(path: Path, problems: list[Problem]) -> None:
+    """Each problem's place and kind as values, its text and fix shown in this command's
+    language: the preview, another process, lists them without reading the terminal's."""
+    lang = messages.language()
+    records = [{"file": p.location.file, "line": p.location.line,
+                "column": p.location.column, "field": p.field, "warning": p.warning,
+                "message": shown(p.message, lang), "fix": shown(p.fix, lang)}
+               for p in problems]
+    path.write_text(json.dumps({"problems": records}, ensure_ascii=False, indent=1),
+                    encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -18,11 +18,11 @@ import os
 import shutil
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from sammelan import inputs, manifest
-from sammelan.errors import SourceErrors, report
+from sammelan.errors import Problem, SourceErrors, report
 from sammelan.i18n import messages
 from sammelan.i18n.messages import msg, shown
 from sammelan.options import BuildOptions
@@ -36,8 +36,11 @@ except ImportError:  # Windows: builds there are not guarded against each other
 RENAME_EXCHANGE = 2  # linux/fs.h
 
 
-def build(settings_file: Path, output: Path, options: BuildOptions | None = None) -> int:
-    """Build the site; return the exit status (0 built, 1 the sources have errors)."""
+def build(settings_file: Path, output: Path, options: BuildOptions | None = None,
+          failed: Callable[[list[Problem]], None] | None = None) -> int:
+    """Build the site; return the exit status (0 built, 1 the sources have errors). The
+    problems of sources with errors are printed, and handed to `failed` (the preview shows
+    them in the browser)."""
     options = options or BuildOptions()
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -62,6 +65,8 @@ def build(settings_file: Path, output: Path, options: BuildOptions | None = None
             outcome = run_pelican(settings_file, fresh, options, reuse, manifest.folder(output),
                                   read)
         except (SourceErrors, OutputClash) as errors:
+            if failed and isinstance(errors, SourceErrors):
+                failed(errors.problems)
             print(report(errors.problems) if isinstance(errors, SourceErrors)
                   else errors.render(), file=sys.stderr)
             print(shown(msg("The site was not built; the last good output is unchanged.")),
