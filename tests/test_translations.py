@@ -28,4 +28,4 @@ def test_interface_string_without_hindi_is_listed(tmp_path, pot):
     extended.write_text(pot.read_text(encoding="utf-8")
                         + '\nmsgid "A brand new string"\nmsgstr ""\n', encoding="utf-8")
     found = [p.message.render("en") for p in interface_gaps(ROOT, extended)]
-    assert 'no Hindi for "A brand new string"' in found
+    assert found == ['no Hindi for "A brand new string"']

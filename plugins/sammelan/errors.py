@@ -36,7 +36,8 @@ class Problem:
         text = f"{self.location}: {kind}{where}: {shown(self.message, lang)}"
         if not self.fix:
             return text
-        return f"{text} — {shown(msg('fix'), lang)}: {shown(self.fix, lang)}"
+        fix = shown(msg("fix"), lang)
+        return f"{text} — {fix}: {shown(self.fix, lang)}"
 
 
 class SourceErrors(Exception):

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from sammelan.errors import Problem
+from sammelan.i18n.catalog import N_
 from sammelan.i18n.messages import Text, msg
 from sammelan.sources.yamldoc import Document
 
@@ -41,7 +42,7 @@ def parse_time(text: str) -> dt.time | None:
 
 def date(doc: Document, path: tuple) -> tuple[dt.date | None, list[Problem]]:
     """The date at `path` (None when absent), or the problem that it is no real day."""
-    day, problems = _read(doc, path, parse_date, "%(value)s is not a date in the calendar",
+    day, problems = _read(doc, path, parse_date, N_("%(value)s is not a date in the calendar"),
                           DATE_FIX)
     if day is not None and day.year not in YEARS:
         return None, [_problem(doc, path, msg("%(day)s is not in the years %(first)s–%(last)s",
@@ -51,7 +52,7 @@ def date(doc: Document, path: tuple) -> tuple[dt.date | None, list[Problem]]:
 
 
 def time(doc: Document, path: tuple) -> tuple[dt.time | None, list[Problem]]:
-    return _read(doc, path, parse_time, "%(value)s is not a time of day", TIME_FIX)
+    return _read(doc, path, parse_time, N_("%(value)s is not a time of day"), TIME_FIX)
 
 
 def moment(doc: Document, path: tuple, zone: dt.tzinfo

@@ -18,6 +18,7 @@ from referencing import Registry, Resource
 
 from sammelan.checks import unsafe
 from sammelan.errors import Problem
+from sammelan.i18n.catalog import N_
 from sammelan.i18n.messages import Text, msg
 from sammelan.sources.yamldoc import Document
 
@@ -167,7 +168,7 @@ _TYPE_WORDS = {"object": msg("fields (name: value)"),
                "array": msg("a list (lines starting with -)"),
                "string": msg("text"), "number": msg("a number"),
                "integer": msg("a whole number")}
-_TYPE_FIX = {"object": "write the fields on their own lines, indented under this name, "
-                       "e.g. `hi: …` and `en: …`",
-             "array": "write each item on its own line starting with `- `",
-             "string": "put the value in quotes"}
+_TYPE_FIX = {"object": N_("write the fields on their own lines, indented under this name, "
+                          "e.g. `hi: …` and `en: …`"),
+             "array": N_("write each item on its own line starting with `- `"),
+             "string": N_("put the value in quotes")}
