@@ -61,9 +61,11 @@ def test_the_guides_sample_error_is_what_the_check_says(project):
         '    end: "11:00"\n',
         '    end: "11:00"\n    speakers:\n      - speaker: priya-sharma-exampel\n'
         '        role: chair\n', 1), encoding="utf-8")
-    sample = (ROOT / GUIDES[0]).read_text(encoding="utf-8").split("```text\n")[1].split("\n")[0]
-    assert messages(project, strict=False) == [sample]
-    assert sample in (ROOT / GUIDES[1]).read_text(encoding="utf-8")
+    for guide, lang in zip(GUIDES, ("en", "hi"), strict=True):
+        text = (ROOT / guide).read_text(encoding="utf-8")
+        sample = text.split("## When something is wrong" if lang == "en" else
+                            "## जब कुछ गलत हो")[1].split("```text\n")[1].split("\n")[0]
+        assert messages(project, strict=False, lang=lang) == [sample]
 
 
 def layout_section() -> str:

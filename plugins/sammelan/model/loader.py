@@ -58,6 +58,10 @@ FOLDERS = {"venue": "venues", "organization": "organizations", "speaker": "speak
            "scheme": "schemes", "conclave": "conclaves", "news": "news"}
 # Whether each kind's prose (content/<folder>/<slug>.<lang>.md) is required; organizations
 # have none.
+# what an organizer calls each kind, in messages (commands keep the kind as it is typed)
+KIND_NAMES = {"venue": msg("venue"), "organization": msg("organization"),
+              "speaker": msg("speaker"), "scheme": msg("scheme"), "conclave": msg("conclave"),
+              "news": msg("news item")}
 PROSE = {"venue": False, "speaker": False, "scheme": True, "news": True, "conclave": True}
 IMAGES = "content/images"  # Pelican copies it to images/ (STATIC_PATHS)
 PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -129,9 +133,9 @@ class _Builder:
             self.files[kind].add(slug)  # good or not: references to it are not "unknown"
             if len(paths) > 1:
                 self.problems.append(Problem(
-                    Location(paths[-1]), msg("`%(first)s` and `%(second)s` are both the %(kind)s "
+                    Location(paths[-1]), msg("`%(first)s` and `%(second)s` are both the %(what)s "
                                              "`%(slug)s`", first=paths[0], second=paths[-1],
-                                             kind=kind, slug=slug),
+                                             what=KIND_NAMES[kind], slug=slug),
                     msg("keep one of them (ending in .yaml) and delete the other")))
                 continue
             if self.survey.blocks(paths[0]):
@@ -221,8 +225,9 @@ class _Builder:
                    "%(slug)s`", near=near[0], **create) if near
                else msg("create it with `invoke new %(kind)s %(slug)s`", **create))
         self.problems.append(Problem(
-            doc.where(path), msg("no %(kind)s with the slug `%(slug)s` in %(folder)s/",
-                                 folder=folder, **create), fix, ".".join(map(str, path))))
+            doc.where(path), msg("no %(what)s with the slug `%(slug)s` in %(folder)s/",
+                                 what=KIND_NAMES[kind], slug=slug, folder=folder), fix,
+            ".".join(map(str, path))))
         return None
 
     def refs(self, doc: Document, path: tuple, kind: str) -> tuple:
