@@ -64,9 +64,18 @@ class Venue:
     directions: Html = Html()
 
     def full_address(self, lang: str) -> str:
-        parts = [self.name, self.address, self.city, self.district, self.state]
-        text = ", ".join(p(lang) for p in parts if p is not None)
+        text = self.joined(lang, "name", "address", "city", "district", "state")
         return f"{text} {self.pin}" if self.pin else text
+
+    def joined(self, lang: str, *fields: str) -> str:
+        """The named parts of the place that it has, in order, each once: a district that
+        is its city ("Ludhiana, Ludhiana") or a place named for its town is said once."""
+        parts: dict[str, str] = {}
+        for name in fields:
+            value = getattr(self, name)
+            if value is not None:
+                parts.setdefault(" ".join(value(lang).split()).casefold(), value(lang))
+        return ", ".join(parts.values())
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def whatsapp(text: str, url: str) -> str:
 def conclave_text(conclave: Conclave, lang: str) -> str:
     venue = conclave.venue
     when = formatting.date_range(conclave.start, conclave.end, lang)
-    return f"{conclave.title(lang)}: {when}, {venue.name(lang)}, {venue.city(lang)}"
+    return f"{conclave.title(lang)}: {when}, {venue.joined(lang, 'name', 'city')}"
 
 
 def session_text(conclave: Conclave, session: Session, lang: str) -> str:
