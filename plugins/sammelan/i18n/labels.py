@@ -53,6 +53,13 @@ SESSION_KIND = exhaustive(SessionKind, {
     SessionKind.B2B_MEETINGS: N_("B2B meetings"),
     SessionKind.DISCUSSION: N_("Discussion"),
     SessionKind.SESSION: N_("Session"),
+    SessionKind.VALEDICTORY: N_("Valedictory session"),
+    SessionKind.CLOSING: N_("Closing"),
+    SessionKind.REGISTRATION: N_("Registration"),
+    SessionKind.TEA_BREAK: N_("Tea break"),
+    SessionKind.LUNCH_BREAK: N_("Lunch break"),
+    SessionKind.NETWORKING: N_("Networking"),
+    SessionKind.PRESS_CONFERENCE: N_("Press conference"),
 })
 PARTICIPATION = exhaustive(Participation, {
     Participation.CONFIRMED: N_("Confirmed"),

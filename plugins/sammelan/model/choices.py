@@ -76,6 +76,19 @@ class SessionKind(StrEnum):
     B2B_MEETINGS = "b2b-meetings"
     DISCUSSION = "discussion"
     SESSION = "session"
+    VALEDICTORY = "valedictory"
+    CLOSING = "closing"
+    REGISTRATION = "registration"
+    TEA_BREAK = "tea-break"
+    LUNCH_BREAK = "lunch-break"
+    NETWORKING = "networking"
+    PRESS_CONFERENCE = "press-conference"
+
+    @property
+    def is_break(self) -> bool:
+        """A pause in the agenda: shown on the page in its place, but no event of its own
+        (no structured-data sub-event, no "add this session to your calendar")."""
+        return self in (SessionKind.TEA_BREAK, SessionKind.LUNCH_BREAK)
 
 
 class SessionStatus(StrEnum):

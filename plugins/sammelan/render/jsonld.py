@@ -108,7 +108,9 @@ def event(conclave: Conclave, lang: str, config: RenderConfig) -> dict:
         "organizer": [organization(o.organization, lang) for o in conclave.organizers],
         "performer": performers(conclave.speakers(), lang, config),
         "inLanguage": lang, "url": url,
-        "subEvent": [sub_event(conclave, s, lang, config) for s in conclave.sessions if s.timed],
+        # a break is a pause in the agenda, not an event anyone comes to
+        "subEvent": [sub_event(conclave, s, lang, config) for s in conclave.sessions
+                     if s.timed and not s.kind.is_break],
     }
     if conclave.previous_start:
         data["previousStartDate"] = conclave.previous_start.isoformat()
