@@ -8,10 +8,12 @@ import functools
 from babel import Locale
 from babel.dates import format_date, format_time, get_timezone, get_timezone_name
 
-from sammelan.i18n.catalog import Gettext
-from sammelan.model.entities import IST
+from sammelan.i18n.catalog import N_, Gettext
+from sammelan.model.choices import ConclaveStatus
+from sammelan.model.entities import IST, Conclave
 
 LOCALES = {"hi": "hi_IN", "en": "en_IN"}
+POSTPONED = N_("Postponed, new dates to be announced")
 # Each function below is remembered per argument: Babel takes about 0.1 ms a call, pages
 # make thousands of calls, and the dates of a site are few.
 
@@ -43,6 +45,14 @@ def date_range(start: dt.date, end: dt.date, lang: str) -> str:
     if day_first and start.year == end.year:
         return f"{format_date(start, 'd MMMM', locale=locale(lang))} – {date(end, lang)}"
     return f"{date(start, lang)} – {date(end, lang)}"
+
+
+def when(conclave: Conclave, lang: str) -> str:
+    """A conclave's days, or, once it is postponed, that they are no longer its days: a
+    page, a share text or a feed that still gave them would send people on the wrong day."""
+    if conclave.status == ConclaveStatus.POSTPONED:
+        return Gettext(lang)(POSTPONED)
+    return date_range(conclave.start, conclave.end, lang)
 
 
 @functools.cache

@@ -53,9 +53,7 @@ def conclave_entry(conclave: Conclave, lang: str, config: RenderConfig) -> Entry
     title = conclave.title(lang)
     if conclave.status.changes_plans:  # news a reader of the feed must not miss
         title = f"{title} ({_(CONCLAVE_STATUS[conclave.status])})"
-    venue = conclave.venue
-    summary = (f"{formatting.date_range(conclave.start, conclave.end, lang)}, "
-               f"{venue.full_address(lang)}")
+    summary = f"{formatting.when(conclave, lang)}, {conclave.venue.full_address(lang)}"
     return Entry(config.absolute(urls.conclave(lang, conclave.slug)), title,
                  conclave.updated, summary, conclave.description(lang))
 

@@ -29,7 +29,8 @@ def prepare(env: Environment) -> None:
     env.auto_reload = False
     env.filters.update({
         "date": formatting.date, "weekday_date": formatting.weekday_date,
-        "date_range": formatting.date_range, "time": formatting.time,
+        "date_range": formatting.date_range, "when": formatting.when,
+        "time": formatting.time,
         "time_range": formatting.time_range, "zone": formatting.zone,
     })
     env.globals.update(labels=labels.ALL, language_name=labels.LANGUAGE_NAME,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from sammelan.i18n import formatting
+from sammelan.model.choices import ConclaveStatus
 from sammelan.model.entities import Conclave, Session
 from sammelan.render import formats, urls
 from sammelan.render.config import RenderConfig
@@ -34,13 +35,14 @@ def whatsapp(text: str, url: str) -> str:
 
 
 def conclave_text(conclave: Conclave, lang: str) -> str:
-    venue = conclave.venue
-    when = formatting.date_range(conclave.start, conclave.end, lang)
-    return f"{conclave.title(lang)}: {when}, {venue.joined(lang, 'name', 'city')}"
+    when = formatting.when(conclave, lang)
+    return f"{conclave.title(lang)}: {when}, {conclave.venue.joined(lang, 'name', 'city')}"
 
 
 def session_text(conclave: Conclave, session: Session, lang: str) -> str:
     parts = [f"{session.title(lang)} ({conclave.title(lang)})"]
+    if conclave.status == ConclaveStatus.POSTPONED:  # its day and time no longer hold
+        return ", ".join([*parts, formatting.when(conclave, lang)])
     if session.date:
         parts.append(formatting.date(session.date, lang))
     if session.start:

@@ -3,7 +3,8 @@ EventFahrplan and other conference apps read: schedule.xml and schedule.json.
 
 The format places every event at a time, so only timed sessions are events; a session
 whose time is not announced is left out rather than given a guessed time (the page and
-the calendar still show it). A cancelled session stays, its title marked as cancelled.
+the calendar still show it). A cancelled session stays, its title marked as cancelled;
+a postponed conclave says so in its title and in each of its events' titles.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import json
 import uuid
 from collections.abc import Iterator
 
-from sammelan.i18n import labels
+from sammelan.i18n import formatting, labels
 from sammelan.i18n.catalog import Gettext
 from sammelan.model.choices import ConclaveStatus
 from sammelan.model.entities import Conclave, Session, Site
@@ -51,7 +52,7 @@ def schedule(c: Conclave, lang: str, config: RenderConfig) -> dict:
         "base_url": page,
         "conference": {
             "acronym": acronym(c),
-            "title": c.title(lang),
+            "title": conference_title(c, lang),
             "start": c.start.isoformat(),
             "end": c.end.isoformat(),
             "daysCount": len(c.days),
@@ -63,6 +64,14 @@ def schedule(c: Conclave, lang: str, config: RenderConfig) -> dict:
             "days": [day(c, i, d, lang, config) for i, d in enumerate(c.days, 1)],
         },
     }, "generator": {"name": "Sammelan"}}
+
+
+def conference_title(c: Conclave, lang: str) -> str:
+    """The conclave's title, and that it is postponed when it is: the format has no status,
+    and the days it still gives are no longer the conclave's."""
+    if c.status == ConclaveStatus.POSTPONED:
+        return f"{c.title(lang)} ({formatting.when(c, lang)})"
+    return c.title(lang)
 
 
 def acronym(c: Conclave) -> str:
@@ -99,6 +108,8 @@ def event(c: Conclave, s: Session, lang: str, config: RenderConfig) -> dict:
     title = s.title(lang)
     if s.cancelled or c.status == ConclaveStatus.CANCELLED:
         title = f"{_('Cancelled')}: {title}"
+    elif c.status == ConclaveStatus.POSTPONED:
+        title = f"{_(labels.CONCLAVE_STATUS[c.status])}: {title}"
     page = config.app_url(urls.conclave(lang, c.slug))
     guid = _guid(config, c.slug, "session", s.id)
     return {
