@@ -74,7 +74,7 @@ def serve(c, port=8000, lang=None):
         preview.stop()
 
 
-@task(help={"kind": "conclave, speaker, scheme, venue or organization",
+@task(help={"kind": "conclave, speaker, scheme, venue, organization or news",
             "slug": "the new file's name: a-z, 0-9 and hyphens", **LANG_HELP})
 def new(c, kind, slug, lang=None):
     """Start a new source file (and its texts) with every field explained; never overwrites."""

@@ -41,9 +41,10 @@ def test_both_guides_show_the_same_example():
 @pytest.mark.parametrize("guide", GUIDES)
 def test_following_the_guide_adds_a_conclave_that_builds(project, tmp_path, guide):
     files = example_files(guide)
-    assert len(files) == 9
+    assert len(files) == 12
     for kind, slug in [("conclave", "vendor-meet-adityapur-2027"),
-                       ("speaker", "priya-sharma-example"), ("scheme", "zed-certification")]:
+                       ("speaker", "priya-sharma-example"), ("scheme", "zed-certification"),
+                       ("news", "vendor-meet-announced-example")]:
         scaffold.write(project, kind, slug)  # step by step, as the guide says
     for relative, text in files.items():
         (project / relative).write_text(text, encoding="utf-8")
@@ -51,6 +52,7 @@ def test_following_the_guide_adds_a_conclave_that_builds(project, tmp_path, guid
     page = text_of(tmp_path / "out/en/conclaves/vendor-meet-adityapur-2027/index.html")
     assert "Vendor development meet, Adityapur (example)" in page
     assert "Hall A" in page and "Hall B" in page
+    assert "Vendor development meet announced in Adityapur (example)" in page
 
 
 def test_the_guides_sample_error_is_what_the_check_says(project):

@@ -73,3 +73,38 @@ def test_new_refuses_to_overwrite_and_writes_nothing(project):
 def test_new_refuses_bad_kinds_and_slugs(project, kind, slug, message):
     with pytest.raises(scaffold.ScaffoldError, match=message):
         scaffold.write(project, kind, slug)
+
+
+# news --------------------------------------------------------------
+
+NEWS = "data/news/venue-announced.yaml"
+
+
+def test_new_news_is_refused_until_filled_then_builds_in_both_languages(project, tmp_path):
+    written = scaffold.write(project, "news", "venue-announced")
+    assert [p.relative_to(project).as_posix() for p in written] == [
+        NEWS, "content/news/venue-announced.hi.md", "content/news/venue-announced.en.md"]
+    assert messages(project)[:3] == [
+        f"{NEWS}:9:7: error [title.hi]: `TODO हिन्दी में` is a placeholder — fix: replace it "
+        "with the real value (the comment above the field says what goes there)",
+        f"{NEWS}:10:7: error [title.en]: `TODO in English` is a placeholder — fix: replace it "
+        "with the real value (the comment above the field says what goes there)",
+        f"{NEWS}:12:12: error [published]: `TODO YYYY-MM-DD` is a placeholder — fix: replace "
+        "it with the real value (the comment above the field says what goes there)"]
+    text = written[0].read_text(encoding="utf-8")
+    for old, new in [("TODO हिन्दी में", "स्थल घोषित"), ("TODO in English", "Venue announced"),
+                     ("TODO YYYY-MM-DD", "2025-12-20"),
+                     ("# conclave: TODO", "conclave: msme-defence-conclave-2026")]:
+        text = text.replace(old, new, 1)
+    written[0].write_text(text, encoding="utf-8")
+    written[1].write_text("आयोजन स्थल तय हो गया है।\n", encoding="utf-8")
+    written[2].write_text("The venue has been chosen.\n", encoding="utf-8")
+    assert messages(project) == []
+    assert build_into(tmp_path / "out", root=project) == 0
+    for prefix, title, body in (("", "स्थल घोषित", "आयोजन स्थल तय हो गया है।"),
+                                ("en/", "Venue announced", "The venue has been chosen.")):
+        page = text_of(tmp_path / "out" / prefix / "news/venue-announced/index.html")
+        assert title in page and body in page
+        conclave = tmp_path / "out" / prefix / "conclaves/msme-defence-conclave-2026/index.html"
+        assert title in text_of(conclave)
+

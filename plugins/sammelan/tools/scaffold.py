@@ -20,7 +20,7 @@ from sammelan.errors import Location
 from sammelan.model.loader import FOLDERS
 from sammelan.sources.files import name_problem
 
-KINDS = ("conclave", "speaker", "scheme", "venue", "organization")
+KINDS = ("conclave", "speaker", "scheme", "venue", "organization", "news")
 PROSE = {  # what each kind's Markdown holds, per language; an organization has no prose
     "conclave": ("सम्मेलन का परिचय: क्या, किसके लिए, क्यों।", "About the conclave: what, for whom, why."),
     "speaker": ("वक्ता का परिचय (वैकल्पिक; न हो तो यह फ़ाइल हटा दें)।",
@@ -29,6 +29,8 @@ PROSE = {  # what each kind's Markdown holds, per language; an organization has 
                "What the scheme offers and who can apply."),
     "venue": ("वहाँ कैसे पहुँचें (वैकल्पिक; न हो तो यह फ़ाइल हटा दें)।",
               "How to get there (optional; delete this file if there is none)."),
+    "news": ("समाचार का पूरा पाठ: क्या हुआ, कब और कहाँ।",
+             "The report itself: what happened, when and where."),
 }
 
 
