@@ -1,6 +1,8 @@
-"""Settings for the published site: absolute URLs on the site's own domain.
+"""Settings for the published site: absolute URLs on the site's own address.
 
-Organizers: change SITEURL to your domain before publishing.
+The address is `url` in data/site.yaml (organizers write it there, not here); the
+environment variable SAMMELAN_SITEURL, when set, takes its place (a staging copy, a CI
+deploy). See the organizer guide, "Your site".
 """
 
 import sys
@@ -13,5 +15,4 @@ sys.modules.pop("pelicanconf", None)
 
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = "https://sammelan.example.org"
 RELATIVE_URLS = False

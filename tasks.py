@@ -78,17 +78,33 @@ def serve(c, port=8000, lang=None):
             "slug": "the new file's name: a-z, 0-9 and hyphens", **LANG_HELP})
 def new(c, kind, slug, lang=None):
     """Start a new source file (and its texts) with every field explained; never overwrites."""
-    from sammelan.i18n.messages import msg, shown
-    from sammelan.tools.scaffold import ScaffoldError, write
+    from sammelan.tools.scaffold import write
+
+    scaffolded(lambda: write(ROOT, kind, slug), lang)
+
+
+@task(help=LANG_HELP)
+def new_site(c, lang=None):
+    """Start data/site.yaml, the site's name, publisher, contact, footer and address, with
+    every field explained; never overwrites."""
+    from sammelan.tools.scaffold import write_site
+
+    scaffolded(lambda: write_site(ROOT), lang)
+
+
+def scaffolded(write, lang: str | None) -> None:
+    """Run a scaffold's `write` and say what it wrote, or why it wrote nothing."""
+    from sammelan.i18n.messages import msg
+    from sammelan.tools.scaffold import ScaffoldError
 
     try:
-        written = write(ROOT, kind, slug)
+        written = write()
     except ScaffoldError as error:
         say(msg("error: %(problem)s", problem=error.args[0]), lang)
         sys.exit(1)
     for path in written:
         say(msg("wrote %(file)s", file=str(path.relative_to(ROOT))), lang)
-    print(shown(msg("Replace every TODO, then run `invoke check`.")))
+    say(msg("Replace every TODO, then run `invoke check`."), lang)
 
 
 @task

@@ -41,11 +41,13 @@ def test_both_guides_show_the_same_example():
 @pytest.mark.parametrize("guide", GUIDES)
 def test_following_the_guide_adds_a_conclave_that_builds(project, tmp_path, guide):
     files = example_files(guide)
-    assert len(files) == 12
+    assert len(files) == 13
     for kind, slug in [("conclave", "vendor-meet-adityapur-2027"),
                        ("speaker", "priya-sharma-example"), ("scheme", "zed-certification"),
                        ("news", "vendor-meet-announced-example")]:
         scaffold.write(project, kind, slug)  # step by step, as the guide says
+    (project / "data/site.yaml").unlink()  # the seeded site's own settings
+    scaffold.write_site(project)
     for relative, text in files.items():
         (project / relative).write_text(text, encoding="utf-8")
     assert build_into(tmp_path / "out", root=project) == 0
@@ -53,6 +55,14 @@ def test_following_the_guide_adds_a_conclave_that_builds(project, tmp_path, guid
     assert "Vendor development meet, Adityapur (example)" in page
     assert "Hall A" in page and "Hall B" in page
     assert "Vendor development meet announced in Adityapur (example)" in page
+    # the site's settings, in both languages: its name and the footer's statement
+    assert "Adityapur Industry Forum (example)" in page
+    assert page.endswith("Every fact on this site is the organizers' own (example). Publisher: "
+                         "Adityapur Small Industries Association (ASIA) · Contact: "
+                         "events@example.org, +91 657 000 0000")
+    hindi = text_of(tmp_path / "out/conclaves/vendor-meet-adityapur-2027/index.html")
+    assert "आदित्यपुर उद्योग मंच (उदाहरण)" in hindi
+    assert "सारी जानकारी आयोजकों की अपनी है (उदाहरण)। प्रकाशक: आदित्यपुर स्मॉल" in hindi
 
 
 def test_the_guides_sample_error_is_what_the_check_says(project):

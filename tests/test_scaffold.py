@@ -75,7 +75,7 @@ def test_new_refuses_bad_kinds_and_slugs(project, kind, slug, message):
         scaffold.write(project, kind, slug)
 
 
-# news --------------------------------------------------------------
+# news and the site's settings --------------------------------------------------------------
 
 NEWS = "data/news/venue-announced.yaml"
 
@@ -108,3 +108,35 @@ def test_new_news_is_refused_until_filled_then_builds_in_both_languages(project,
         conclave = tmp_path / "out" / prefix / "conclaves/msme-defence-conclave-2026/index.html"
         assert title in text_of(conclave)
 
+
+def test_new_site_writes_settings_that_build_as_they_are(project, tmp_path):
+    (project / "data/site.yaml").unlink()
+    (written,) = scaffold.write_site(project)
+    assert written == project / "data/site.yaml"
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/site.schema.json")
+    schema = json.loads((ROOT / "schemas/site.schema.json").read_text())
+    comments = " ".join(re.sub(r"\n\s*#", " ", text).split())
+    for name, field in schema["properties"].items():
+        assert f"{name}:" in text and field["description"] in comments, name
+    assert messages(project) == []  # the defaults need no change
+    text = text.replace("# statement:\n#   hi: TODO हिन्दी में\n#   en: TODO in English",
+                        "statement:\n  hi: तथ्य आयोजकों के हैं।\n  en: The facts are ours.")
+    written.write_text(text, encoding="utf-8")
+    assert build_into(tmp_path / "out", root=project) == 0
+    for prefix, name, statement in (("", "सम्मेलन", "तथ्य आयोजकों के हैं।"),
+                                    ("en/", "Sammelan", "The facts are ours.")):
+        page = tmp_path / "out" / prefix / "index.html"
+        assert text_of(page).endswith(statement) and f"· {name}" in text_of(page)
+
+
+def test_new_site_never_overwrites_and_site_is_not_a_kind(project):
+    before = (project / "data/site.yaml").read_bytes()
+    with pytest.raises(scaffold.ScaffoldError, match="data/site.yaml already exists"):
+        scaffold.write_site(project)
+    assert (project / "data/site.yaml").read_bytes() == before
+    with pytest.raises(scaffold.ScaffoldError) as refused:
+        scaffold.write(project, "site", "x")
+    assert str(refused.value) == "the site's settings have no slug: run `invoke new-site`"
+    assert refused.value.args[0].render("hi") == (
+        "साइट की सेटिंग्स का कोई स्लग नहीं होता: `invoke new-site` चलाएं")

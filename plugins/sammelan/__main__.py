@@ -1,5 +1,6 @@
 """`python -m sammelan build|check`: the commands behind `invoke build` and `invoke check`.
-The environment (SOURCE_DATE_EPOCH) is read here, once, and passed down as options."""
+The environment (SOURCE_DATE_EPOCH, SAMMELAN_SITEURL) is read here, once, and passed down
+as options."""
 
 from __future__ import annotations
 
@@ -14,7 +15,12 @@ from sammelan.errors import Problem, SourceErrors, report
 from sammelan.i18n import messages
 from sammelan.i18n.messages import shown
 from sammelan.model.loader import load_site
-from sammelan.options import BuildOptions, OptionError, epoch_from_environment
+from sammelan.options import (
+    BuildOptions,
+    OptionError,
+    epoch_from_environment,
+    site_url_from_environment,
+)
 from sammelan.render.config import PREVIEW_BASE
 
 
@@ -36,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         messages.choose(args.lang)
     try:
         options = BuildOptions(strict=args.strict, epoch=epoch_from_environment(),
-                               preview_base=args.preview_base.rstrip("/"))
+                               preview_base=args.preview_base.rstrip("/"),
+                               site_url=site_url_from_environment())
     except OptionError as error:
         print(error.render(), file=sys.stderr)
         return 1

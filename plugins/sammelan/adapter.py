@@ -16,11 +16,11 @@ from pelican.log import console
 from pelican.settings import read_settings
 
 from sammelan import inputs
-from sammelan.errors import report
-from sammelan.i18n.messages import LANGUAGES
+from sammelan.errors import Location, Problem, SourceErrors, report
+from sammelan.i18n.messages import LANGUAGES, msg
 from sammelan.model.entities import IST, Site
-from sammelan.model.loader import load_site
-from sammelan.options import BuildOptions
+from sammelan.model.loader import SETTINGS, load_site
+from sammelan.options import SITE_URL, BuildOptions
 from sammelan.render import html, outputs
 from sammelan.render.config import RenderConfig
 from sammelan.render.jobs import Reuse
@@ -55,11 +55,29 @@ def run_pelican(settings_file: Path, output: Path, options: BuildOptions,
     return outcome
 
 
-def render_config(settings: dict, options: BuildOptions) -> RenderConfig:
-    return RenderConfig(site_url=str(settings.get("SITEURL") or "").rstrip("/"),
-                        relative=bool(settings.get("RELATIVE_URLS")),
-                        preview_base=options.preview_base,
+def render_config(settings: dict, options: BuildOptions, site: Site) -> RenderConfig:
+    """Raises SourceErrors when a published build has no address to publish at."""
+    relative = bool(settings.get("RELATIVE_URLS"))
+    return RenderConfig(site_url=site_url(settings, options, site, relative),
+                        relative=relative, preview_base=options.preview_base,
                         timezone=str(settings.get("TIMEZONE") or IST))
+
+
+def site_url(settings: dict, options: BuildOptions, site: Site, relative: bool) -> str:
+    """The published address: SAMMELAN_SITEURL, else SITEURL of the settings file, else
+    `url` in data/site.yaml. A preview keeps its settings' (none: the preview server)."""
+    own = str(settings.get("SITEURL") or "").rstrip("/")
+    if relative:
+        return own
+    found = options.site_url or own or site.settings.url
+    if not found:
+        raise SourceErrors([Problem(
+            Location(f"{SETTINGS}.yaml"), msg("the site is published, but its address is "
+                                              "not known"),
+            msg("add `url: https://…` (the address it is published at) to %(file)s, or set "
+                "the environment variable %(name)s", file=f"{SETTINGS}.yaml", name=SITE_URL),
+            "url")])
+    return found
 
 
 class SammelanGenerator(Generator):
@@ -88,6 +106,7 @@ class SammelanGenerator(Generator):
         if warnings:
             print(report(warnings), file=sys.stderr)
             self.outcome.warnings = {lang: report(warnings, lang) for lang in LANGUAGES}
+        self.config = render_config(self.settings, options, self.site)
         html.prepare(self.env)
         if self.outcome.cache:  # compiled templates, found again by their source's checksum
             folder = self.outcome.cache / "templates"
@@ -95,7 +114,6 @@ class SammelanGenerator(Generator):
             self.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
     def generate_output(self, writer) -> None:
-        config = render_config(self.settings, self.options)
-        jobs = outputs.plan(self.site, self.env, config, self.read.code, self.read.digest)
+        jobs = outputs.plan(self.site, self.env, self.config, self.read.code, self.read.digest)
         outputs.write_all(jobs, Path(self.output_path), self.outcome.reuse)
         self.memo.save()

@@ -121,7 +121,7 @@ def build(root: Path, options: BuildOptions, known: Known | None = None) -> Read
     program = code(root)
     summed = hashlib.blake2b(repr((
         program, sources.hexdigest(), options.strict, options.preview_base,
-        options.epoch, options.today(), _head(root) if dated else None,
+        options.site_url, options.epoch, options.today(), _head(root) if dated else None,
     )).encode(), digest_size=16).hexdigest()
     return Read(summed, program, sources.seen)
 

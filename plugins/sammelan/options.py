@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,9 @@ from sammelan.model.entities import IST
 from sammelan.render.config import PREVIEW_BASE
 
 SITE_ZONE = ZoneInfo(IST)
+SITE_URL = "SAMMELAN_SITEURL"
+# what schemas/site.schema.json allows as `url`: http(s), a host, perhaps a path
+_SITE_URL = re.compile(r"https?://[^\s/?#]+(/[^\s?#]*)?")
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,9 @@ class BuildOptions:
     # today's date (upcoming or past) and dates sources that git does not know yet.
     epoch: int | None = None
     preview_base: str = PREVIEW_BASE  # where `invoke serve` serves the preview
+    # SAMMELAN_SITEURL: the published address, in place of data/site.yaml's `url` (a
+    # published build only; the preview stays on the preview server)
+    site_url: str | None = None
     # processes that make files in a large build; the bytes are the same whatever the number
     workers: int = field(default_factory=lambda: min(os.cpu_count() or 1, 4))
 
@@ -53,3 +60,16 @@ def epoch_from_environment(environ: dict[str, str] | None = None) -> int | None:
                               "whole seconds since 1970 (e.g. `git log -1 --format=%%ct`), or "
                               "unset it", value=repr(value)))
     return int(value)
+
+
+def site_url_from_environment(environ: dict[str, str] | None = None) -> str | None:
+    """SAMMELAN_SITEURL without a trailing slash, or None when it is not set."""
+    value = (os.environ if environ is None else environ).get(SITE_URL, "")
+    if value == "":
+        return None
+    if not _SITE_URL.fullmatch(value):
+        raise OptionError(msg("%(name)s=%(value)s is not a web address — fix: set it to the "
+                              "address the site is published at, such as "
+                              "https://conclaves.example.org, or unset it",
+                              name=SITE_URL, value=repr(value)))
+    return value.rstrip("/")

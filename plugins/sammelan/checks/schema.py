@@ -54,9 +54,12 @@ def validator(kind: str) -> jsonschema.protocols.Validator:
 def check(doc: Document, kind: str) -> list[Problem]:
     """Problems of one document, one per wrong value, in file order."""
     if not isinstance(doc.data, dict):
+        if kind == "site":  # one file, no slug
+            fix = msg("start from `invoke new-site`")
+        else:
+            fix = msg("start from `invoke new %(kind)s <slug>`", kind=kind)
         return [Problem(doc.where(()), msg("the file must hold the fields of a %(kind)s",
-                                           kind=kind),
-                        msg("start from `invoke new %(kind)s <slug>`", kind=kind))]
+                                           kind=kind), fix)]
     errors = sorted(validator(kind).iter_errors(doc.data), key=lambda e: list(map(str, e.path)))
     problems = {}
     for error in errors:
@@ -103,7 +106,7 @@ def _explain(error, path: tuple) -> tuple[Text, Text | str, tuple]:
         return (msg("`%(value)s` is not in the right form", value=error.instance),
                 _description(schema) or msg("match %(pattern)s", pattern=schema["pattern"]),
                 path)
-    if kind in ("minLength", "minItems"):
+    if kind in ("minLength", "minItems", "minProperties"):
         return (msg("is empty"), msg("fill it in or remove the field"), path)
     if kind in ("minimum", "maximum"):
         return (msg("%(value)s is out of range", value=error.instance), _range(schema), path)

@@ -1,5 +1,6 @@
-"""The immutable model every renderer reads: Site → Conclave → Session, and the
-entities referenced by slug (Speaker, Scheme, Organization, Venue, NewsItem)."""
+"""The immutable model every renderer reads: Site → Conclave → Session, the entities
+referenced by slug (Speaker, Scheme, Organization, Venue, NewsItem), and the site's own
+settings (SiteSettings)."""
 
 from __future__ import annotations
 
@@ -256,6 +257,27 @@ class CalendarRecord:
 
 
 @dataclass(frozen=True)
+class SiteSettings:
+    """Who the site is (data/site.yaml): what every page says of it beside its content."""
+
+    name: Text
+    description: Text | None = None  # None: the interface's own words about the site
+    publisher: Organization | None = None
+    email: str | None = None
+    phone: str | None = None
+    statement: Text | None = None  # where the facts come from, in every page's footer
+    url: str | None = None  # the published address, without a trailing slash
+
+    @property
+    def contact(self) -> bool:
+        return bool(self.email or self.phone)
+
+
+# A site without data/site.yaml: the generator's own name, and no publisher.
+DEFAULT_SETTINGS = SiteSettings(name=Text(hi="सम्मेलन", en="Sammelan"))
+
+
+@dataclass(frozen=True)
 class Site:
     conclaves: tuple[Conclave, ...]
     speakers: tuple[Speaker, ...]
@@ -265,6 +287,7 @@ class Site:
     news: tuple[NewsItem, ...]
     today: dt.date = field(default_factory=dt.date.today)
     calendar_records: Mapping[str, CalendarRecord] = field(default_factory=dict)
+    settings: SiteSettings = DEFAULT_SETTINGS
 
     def upcoming(self) -> tuple[Conclave, ...]:
         return tuple(sorted((c for c in self.conclaves if c.end >= self.today),

@@ -32,6 +32,7 @@ from sammelan.model.choices import (
     SpeakerRole,
 )
 from sammelan.model.entities import (
+    DEFAULT_SETTINGS,
     IST,
     LANGUAGES,
     Conclave,
@@ -44,6 +45,7 @@ from sammelan.model.entities import (
     Session,
     SessionSpeaker,
     Site,
+    SiteSettings,
     Speaker,
     Text,
     Venue,
@@ -64,6 +66,7 @@ KIND_NAMES = {"venue": msg("venue"), "organization": msg("organization"),
               "news": msg("news item")}
 PROSE = {"venue": False, "speaker": False, "scheme": True, "news": True, "conclave": True}
 IMAGES = "content/images"  # Pelican copies it to images/ (STATIC_PATHS)
+SETTINGS = "data/site"  # .yaml (or .yml): the site's own settings, SiteSettings
 PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -263,13 +266,40 @@ class _Builder:
                 if entity is not None:
                     self.tables[kind][slug] = self.stamped(kind, slug, entity)
         self.warn_unused_speakers()
+        settings = self.site_settings()
         if not self.survey.blocks(sequences.FILE):
             records, problems = sequences.read(self.root)
             self.problems.extend(problems)
         else:
             records = {}
         return Site(**{FOLDERS[k]: tuple(t.values()) for k, t in self.tables.items()},
-                    today=self.today, calendar_records=records)
+                    today=self.today, calendar_records=records, settings=settings)
+
+    def site_settings(self) -> SiteSettings:
+        """data/site.yaml, or the defaults when there is none (or it has errors, which are
+        reported and stop the build)."""
+        paths = [f"{SETTINGS}.{ext}" for ext in ("yaml", "yml")
+                 if os.path.lexists(self.root / f"{SETTINGS}.{ext}")]
+        if len(paths) > 1:
+            self.problems.append(Problem(
+                Location(paths[-1]), msg("`%(first)s` and `%(second)s` are both the site's "
+                                         "settings", first=paths[0], second=paths[-1]),
+                msg("keep one of them (ending in .yaml) and delete the other")))
+            return DEFAULT_SETTINGS
+        if not paths or self.survey.blocks(paths[0]):
+            return DEFAULT_SETTINGS  # a refused file is reported by the survey
+        doc, problems = self.memo.recall(self.root, paths, "site",
+                                         lambda: self.checked(paths[0], "site"))
+        self.problems.extend(problems)
+        if any(not p.warning for p in problems):
+            return DEFAULT_SETTINGS
+        d = doc.data
+        publisher = self.ref(doc, ("publisher",), "organization") if "publisher" in d else None
+        contact = d.get("contact", {})
+        return SiteSettings(
+            name=text(d["name"]), description=text(d.get("description")), publisher=publisher,
+            email=contact.get("email"), phone=contact.get("phone"),
+            statement=text(d.get("statement")), url=d["url"].rstrip("/") if "url" in d else None)
 
     def stamped(self, kind: str, slug: str, entity):
         """The entity with `updated` set from its sources, where the model has that field."""

@@ -18,7 +18,7 @@ from sammelan.render.jobs import Job, Keys, whole_site
 from sammelan.render.plaintext import first_paragraph
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
-FEED_TITLE = N_("Sammelan: conclaves and news")
+FEED_TITLE = N_("%(site)s: conclaves and news")
 # The most recent entries: what a feed reader shows; every entry ever made would grow the
 # feed without end (readers fetch it every few hours). The sitemap lists every page.
 FEED_SIZE = 50
@@ -72,14 +72,19 @@ def feed(site: Site, lang: str, config: RenderConfig) -> bytes:
     # Atom is the default namespace, declared as a plain attribute: nothing is registered
     # in ElementTree's process-wide namespace table.
     root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": lang})
-    _text(root, "title", _(FEED_TITLE))
+    settings = site.settings
+    _text(root, "title", _(FEED_TITLE, site=settings.name(lang)))
     _link(root, home, "alternate", "text/html")
     _link(root, config.absolute(formats.FEED.path(lang)), "self", formats.FEED.essence)
     _text(root, "id", home)
     newest = items[0].updated if items else UNDATED
     _text(root, "updated", _stamp(newest))
     author = ET.SubElement(root, "author")
-    _text(author, "name", _("Sammelan"))
+    # Atom requires an author: the site's publisher, else the site itself
+    who = settings.publisher.name if settings.publisher else settings.name
+    _text(author, "name", who(lang))
+    if settings.email:
+        _text(author, "email", settings.email)
     for item in items:
         root.append(entry_element(item))
     ET.indent(root)

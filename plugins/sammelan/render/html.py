@@ -14,7 +14,7 @@ from jinja2 import Environment, Template
 
 from sammelan.i18n import formatting, labels
 from sammelan.i18n.catalog import Gettext
-from sammelan.model.entities import DEFAULT_LANGUAGE, IST, Site
+from sammelan.model.entities import DEFAULT_LANGUAGE, IST, Site, SiteSettings
 from sammelan.render import formats, pages, seo, urls
 from sammelan.render.calendar.links import CalendarLinks
 from sammelan.render.config import RenderConfig
@@ -54,17 +54,18 @@ def jobs(site: Site, env: Environment, config: RenderConfig, keys: Keys) -> Iter
 
 
 def frame(site: Site) -> tuple:
-    """What every page shows of the whole site, beside its own content."""
-    return (site.today, all(c.timezone == IST for c in site.conclaves))
+    """What every page shows of the whole site, beside its own content: the day, whether
+    every conclave is in IST, and the site's settings (name, publisher, footer)."""
+    return (site.today, all(c.timezone == IST for c in site.conclaves), site.settings)
 
 
 class Visible:
-    """What a page about one entity may read of the site: the day, and who appears where.
+    """What a page about one entity may read of the site: the frame, and who appears where.
     Its key (MADE_OF) holds exactly these; reading anything else of the site fails loudly,
     rather than leave the page stale in the next build."""
 
-    def __init__(self, site: Site, today: dt.date, all_in_ist: bool):
-        self.today, self.all_in_ist = today, all_in_ist
+    def __init__(self, site: Site, today: dt.date, all_in_ist: bool, settings: SiteSettings):
+        self.today, self.all_in_ist, self.settings = today, all_in_ist, settings
         self.news_of, self.sessions_of = site.news_of, site.sessions_of
         self.mentions_of, self.conclaves_discussing = site.mentions_of, site.conclaves_discussing
 
@@ -91,6 +92,7 @@ def context(site: Site, page: Page, config: RenderConfig) -> dict:
     return {
         **page.context,
         "site": site,
+        "settings": site.settings,
         "lang": page.lang,
         "other": others[0],
         "default_lang": DEFAULT_LANGUAGE,

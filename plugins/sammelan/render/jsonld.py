@@ -9,7 +9,16 @@ from collections.abc import Callable
 
 from sammelan.i18n.catalog import N_, Gettext
 from sammelan.model.choices import Attendance, ConclaveStatus, exhaustive
-from sammelan.model.entities import Conclave, NewsItem, Organization, Session, Site, Speaker, Venue
+from sammelan.model.entities import (
+    Conclave,
+    NewsItem,
+    Organization,
+    Session,
+    Site,
+    SiteSettings,
+    Speaker,
+    Venue,
+)
 from sammelan.render import urls
 from sammelan.render.config import RenderConfig
 from sammelan.render.pages import Page
@@ -90,9 +99,20 @@ def _leaf_name(page: Page, _: Gettext) -> str | None:
 # the main entity of each kind of page --------------------------------------------------
 
 def website(site: Site, page: Page, config: RenderConfig) -> dict:
-    _ = Gettext(page.lang)
-    return {"@context": SCHEMA, "@type": "WebSite", "name": _(N_("Sammelan")),
-            "url": config.absolute(page.path), "inLanguage": page.lang}
+    settings = site.settings
+    return compact({"@context": SCHEMA, "@type": "WebSite", "name": settings.name(page.lang),
+                    "description": settings.description(page.lang) if settings.description
+                    else None,
+                    "url": config.absolute(page.path), "inLanguage": page.lang,
+                    "publisher": publisher(settings, page.lang)})
+
+
+def publisher(settings: SiteSettings, lang: str) -> dict | None:
+    """Who publishes the site, with the contact the footer gives; None when not named."""
+    if settings.publisher is None:
+        return None
+    return compact({**organization(settings.publisher, lang), "email": settings.email,
+                    "telephone": settings.phone})
 
 
 def event(conclave: Conclave, lang: str, config: RenderConfig) -> dict:
@@ -225,6 +245,7 @@ def article(site: Site, page: Page, config: RenderConfig) -> dict:
         "description": first_paragraph(item.body(page.lang)),
         "datePublished": stamp(item.published), "dateModified": stamp(item.modified),
         "inLanguage": page.lang, "url": config.absolute(page.path), "about": about,
+        "publisher": publisher(site.settings, page.lang),
     })
 
 

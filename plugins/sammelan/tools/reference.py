@@ -3,7 +3,7 @@ guide can never describe a format other than the one the loader checks."""
 
 from __future__ import annotations
 
-from sammelan.tools.scaffold import KINDS, explanation, fields, load_schema, target_of
+from sammelan.tools.scaffold import KINDS, SITE, explanation, fields, load_schema, target_of
 
 HEADER = ("<!-- Generated from schemas/*.schema.json by `invoke docs`; do not edit by hand. -->\n"
           "\n# Field reference · फ़ील्ड संदर्भ\n\n"
@@ -14,7 +14,7 @@ HEADER = ("<!-- Generated from schemas/*.schema.json by `invoke docs`; do not ed
 
 
 def markdown() -> str:
-    return HEADER + "".join(_kind(kind) for kind in KINDS)
+    return HEADER + "".join(_kind(kind) for kind in (*KINDS, SITE))
 
 
 def _kind(kind: str) -> str:

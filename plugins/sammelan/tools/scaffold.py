@@ -1,9 +1,11 @@
-"""`invoke new <kind> <slug>`: a new source file with every field present and explained.
+"""`invoke new <kind> <slug>`: a new source file with every field present and explained;
+`invoke new-site`: the site's settings (data/site.yaml).
 
 The comments come from the JSON Schema descriptions, so the schema stays the one
 statement of the format. Required fields get a TODO placeholder that the loader
-refuses (see placeholders.py); optional fields are written commented out, ready
-to be switched on by deleting the `# ` in front.
+refuses (see placeholders.py), except where a default is sensible (the site's name);
+optional fields are written commented out, ready to be switched on by deleting the
+`# ` in front.
 """
 
 from __future__ import annotations
@@ -17,10 +19,15 @@ from sammelan.checks.placeholders import MARKER
 from sammelan.checks.schema import contents as load_schema
 from sammelan.checks.schema import is_slug
 from sammelan.errors import Location
-from sammelan.model.loader import FOLDERS
+from sammelan.i18n.messages import msg
+from sammelan.model.entities import DEFAULT_SETTINGS, Text
+from sammelan.model.loader import FOLDERS, SETTINGS
 from sammelan.sources.files import name_problem
 
 KINDS = ("conclave", "speaker", "scheme", "venue", "organization", "news")
+SITE = "site"  # data/site.yaml: one file, no slug (`invoke new-site`)
+# Values written in place of a TODO: a site without a name of its own keeps the default.
+PRESETS: dict[str, dict[str, Text]] = {SITE: {"name": DEFAULT_SETTINGS.name}}
 PROSE = {  # what each kind's Markdown holds, per language; an organization has no prose
     "conclave": ("सम्मेलन का परिचय: क्या, किसके लिए, क्यों।", "About the conclave: what, for whom, why."),
     "speaker": ("वक्ता का परिचय (वैकल्पिक; न हो तो यह फ़ाइल हटा दें)।",
@@ -47,7 +54,19 @@ class _Field:
 
 def write(root: Path, kind: str, slug: str) -> list[Path]:
     """Write the new files and return them; refuse if any of them exists."""
-    files = planned(root, kind, slug)
+    return _write(root, planned(root, kind, slug))
+
+
+def write_site(root: Path) -> list[Path]:
+    """Write data/site.yaml, the site's settings, unless the site has them already."""
+    for name in (f"{SETTINGS}.yaml", f"{SETTINGS}.yml"):
+        if os.path.lexists(root / name):
+            raise ScaffoldError(msg("%(file)s already exists; nothing was written — edit "
+                                    "that file", file=name))
+    return _write(root, {root / f"{SETTINGS}.yaml": yaml_text(SITE)})
+
+
+def _write(root: Path, files: dict[Path, str]) -> list[Path]:
     existing = [p for p in files if os.path.lexists(p)]  # a dangling link counts too
     if existing:
         raise ScaffoldError(f"{existing[0].relative_to(root)} already exists; nothing was "
@@ -60,6 +79,8 @@ def write(root: Path, kind: str, slug: str) -> list[Path]:
 
 
 def planned(root: Path, kind: str, slug: str) -> dict[Path, str]:
+    if kind == SITE:
+        raise ScaffoldError(msg("the site's settings have no slug: run `invoke new-site`"))
     if kind not in KINDS:
         raise ScaffoldError(f"`{kind}` is not a kind; use one of: {', '.join(KINDS)}")
     if not is_slug(slug):
@@ -78,14 +99,23 @@ def planned(root: Path, kind: str, slug: str) -> dict[Path, str]:
 
 def yaml_text(kind: str) -> str:
     schema = load_schema(f"{kind}.schema.json")
-    lines = [f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
+    up = "../" if kind == SITE else "../../"  # data/site.yaml, data/<folder>/<slug>.yaml
+    preset = PRESETS.get(kind, {})
+    lines = [f"# yaml-language-server: $schema={up}schemas/{kind}.schema.json",
              f"# {schema['title']}", f"# {schema['description']}",
              f"# Replace every {MARKER}. Lines starting with `# name:` are optional fields:",
              "# delete the `# ` in front to use one. `invoke check` says what is still wrong.",
              ""]
     for field in fields(schema):
-        lines += _field_lines(field, 0)
+        lines += _preset_lines(field, preset[field.name]) if field.name in preset \
+            else _field_lines(field, 0)
     return "\n".join(lines) + "\n"
+
+
+def _preset_lines(field: _Field, value: Text) -> list[str]:
+    """A field of both languages written with its default values."""
+    lines = [f"# {line}" for text in explanation(field.schema) for line in textwrap.wrap(text, 96)]
+    return lines + [f"{field.name}:", f"  hi: {value.hi}", f"  en: {value.en}"]
 
 
 def fields(schema: dict) -> list[_Field]:

@@ -89,7 +89,7 @@ def conclave_files(conclave: Conclave, timed: list[Session], lang: str, config: 
 
 
 def site_calendar(site: Site, lang: str, config: RenderConfig) -> bytes:
-    name = Gettext(lang)(N_("Sammelan: every conclave"))
+    name = Gettext(lang)(N_("%(site)s: every conclave"), site=site.settings.name(lang))
     everything = calendar(name, lang, site_file(lang), config, config.timezone)
     return assemble(everything, [event(entries(c, lang)[0], c, lang, config,
                                        site.calendar_records) for c in window(site)])
