@@ -42,14 +42,22 @@ $(NGINX_STAMP): $(PY_STAMP)
 # The virtualenv with the pinned packages, nothing built (CI publishing starts here).
 bootstrap: $(PY_STAMP)
 
+# $(call task,NAME): run `invoke NAME`, shown as make shows a command. A task that fails has
+# said why; make would add "make: *** [Makefile:N: site] Error 1", which reads like a second,
+# cryptic failure, and which it prints for every failed command whatever -s or .SILENT say.
+# It says nothing only when it stops on SIGQUIT, and exits with status 1 (CI still fails).
+# So a failed task sends make SIGQUIT, and stays make's child a moment longer: make's
+# handler waits for it, and sees it end well (a child ending badly would be reported).
+task = @echo "$(BIN)/invoke $(1)"; $(BIN)/invoke $(1) || { kill -QUIT $$PPID; sleep 1; }
+
 site: $(PY_STAMP)
-	$(BIN)/invoke build
+	$(call task,build)
 
 test: $(PY_STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP)
-	$(BIN)/invoke test
+	$(call task,test)
 
 serve: $(PY_STAMP)
-	$(BIN)/invoke serve
+	$(call task,serve)
 
 clean:
 	rm -rf $(VENV) node_modules output .output.cache
