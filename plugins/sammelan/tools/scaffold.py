@@ -69,8 +69,8 @@ def write_site(root: Path) -> list[Path]:
 def _write(root: Path, files: dict[Path, str]) -> list[Path]:
     existing = [p for p in files if os.path.lexists(p)]  # a dangling link counts too
     if existing:
-        raise ScaffoldError(f"{existing[0].relative_to(root)} already exists; nothing was "
-                            "written — choose another slug or edit that file")
+        raise ScaffoldError(msg("%(file)s already exists; nothing was written — choose another "
+                                "slug or edit that file", file=str(existing[0].relative_to(root))))
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("x", encoding="utf-8") as handle:  # never through a link made meanwhile
@@ -82,13 +82,14 @@ def planned(root: Path, kind: str, slug: str) -> dict[Path, str]:
     if kind == SITE:
         raise ScaffoldError(msg("the site's settings have no slug: run `invoke new-site`"))
     if kind not in KINDS:
-        raise ScaffoldError(f"`{kind}` is not a kind; use one of: {', '.join(KINDS)}")
+        raise ScaffoldError(msg("`%(kind)s` is not a kind; use one of: %(kinds)s", kind=kind,
+                                kinds=", ".join(KINDS)))
     if not is_slug(slug):
-        raise ScaffoldError(f"`{slug}` is not a valid slug; use a-z, 0-9 and hyphens, "
-                            "e.g. msme-conclave-ranchi-2026")
+        raise ScaffoldError(msg("`%(slug)s` is not a valid slug; use a-z, 0-9 and hyphens, "
+                                "e.g. msme-conclave-ranchi-2026", slug=slug))
     unusable = name_problem(slug, Location(slug))  # reserved on Windows, or too long
     if unusable:
-        raise ScaffoldError(f"{unusable.message}; choose another slug")
+        raise ScaffoldError(msg("%(problem)s; choose another slug", problem=unusable.message))
     folder = FOLDERS[kind]
     files = {root / "data" / folder / f"{slug}.yaml": yaml_text(kind)}
     if kind in PROSE:
