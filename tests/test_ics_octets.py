@@ -119,7 +119,7 @@ def old_files(site: Site, config: RenderConfig) -> dict[str, bytes]:
                 found[path] = old_file(old_calendar(name, lang, path, config, c.timezone, page),
                                        [old_event(entry, c, lang, config, state)])
         path = ics.site_file(lang)
-        name = Gettext(lang)(N_("Sammelan: every conclave"))
+        name = Gettext(lang)(N_("%(site)s: every conclave"), site=site.settings.name(lang))
         found[path] = old_file(old_calendar(name, lang, path, config, config.timezone),
                                [old_event(entries(c, lang)[0], c, lang, config, state)
                                 for c in ics.window(site)])

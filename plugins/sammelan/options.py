@@ -47,7 +47,8 @@ class OptionError(ValueError):
         super().__init__(message.render("en"))
 
     def render(self) -> str:
-        return f"{shown(msg('error'))}: {shown(self.message)}"
+        word = shown(msg("error"))
+        return f"{word}: {shown(self.message)}"
 
 
 def epoch_from_environment(environ: dict[str, str] | None = None) -> int | None:

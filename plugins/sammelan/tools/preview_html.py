@@ -92,7 +92,8 @@ def error_page(problems: Sequence[ShownProblem], printed: str, lang: str, build:
 def _item(problem: ShownProblem, lang: str) -> str:
     kind = shown(msg("Warning") if problem.warning else msg("Error"), lang)
     field = f" <code>[{escape(problem.field)}]</code>" if problem.field else ""
-    fix = (f"<p><strong>{escape(shown(msg('How to fix'), lang))}:</strong> "
+    label = shown(msg("How to fix"), lang)
+    fix = (f"<p><strong>{escape(label)}:</strong> "
            f"{escape(problem.fix)}</p>\n") if problem.fix else ""
     return (f'<li>\n<p><code>{escape(problem.location)}</code> '
             f'<strong class="kind">{escape(kind)}</strong>{field}</p>\n'
