@@ -81,21 +81,25 @@ def docs(c):
 
 @task
 def calendar_sequences(c):
-    """Record each calendar entry's day, time and status, raising SEQUENCE where they changed,
-    and when each source changed (commit data/calendar-sequences.json and data/changed.json)."""
-    from sammelan.errors import SourceErrors
+    """Optional: record each calendar entry's SEQUENCE and state as the git history counts
+    them, and when each source changed (data/calendar-sequences.json, data/changed.json),
+    for builds without the history (shallow clones, tarballs)."""
+    from sammelan.errors import SourceErrors, report
     from sammelan.options import OptionError
 
     try:
-        changed = record_calendar_sequences(ROOT)
+        changed, warnings = record_calendar_sequences(ROOT)
     except (SourceErrors, OptionError) as errors:
         sys.exit(str(errors))
+    if warnings:
+        print(report(warnings), file=sys.stderr)
     print(f"{len(changed)} calendar entries recorded anew: {', '.join(changed) or 'none'}")
 
 
-def record_calendar_sequences(root: Path) -> list[str]:
+def record_calendar_sequences(root: Path) -> tuple[list[str], list]:
     """What `invoke calendar-sequences` does to the project at `root` (the tests call it on
-    a copy): record the entries' states and the sources' times; the entries recorded anew."""
+    a copy): record the entries' numbers and states and the sources' times; the entries
+    recorded anew, and the warning when the git history is missing."""
     from sammelan.options import BuildOptions, epoch_from_environment
     from sammelan.tools.record import record
 

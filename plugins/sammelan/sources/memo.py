@@ -1,6 +1,8 @@
-"""What reading a source file gave (its document and problems, its prose, its digest),
-kept between builds and found again by the file's identity on disk: its size, its times
-and its inode. A build after one edit reads and checks one file, not a thousand.
+"""What reading a source file gave (its document and problems, its prose, its digest, its
+calendar states), kept between builds and found again by the file's identity on disk: its
+size, its times and its inode. A build after one edit reads and checks one file, not a
+thousand. What a git blob gave (the calendar states of a conclave in an old commit) is kept
+too, found again by the blob's id.
 
 The memo belongs to the build's cache folder beside the output (manifest.py), and holds
 the digest of the code that made it: other code, and it is not used. After a good build
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -60,6 +62,22 @@ class Memo:
             found = self.old[key]
         else:
             found = self.new[key] = compute()
+        self.now[key] = found
+        return found
+
+    def lacks(self, keys: Iterable[Hashable]) -> list:
+        """Those of `keys` (of `remember`) that the memo holds no value for."""
+        return [key for key in keys if key not in self.now and key not in self.old]
+
+    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, or what it gave in an earlier build, for a key that names what the
+        value is made from (a git blob's id names its bytes): such a value never goes stale.
+        Its key differs in shape from those of files, `(files, extra)`."""
+        if key in self.now:
+            return self.now[key]
+        found = self.old[key] if key in self.old else compute()
+        if key not in self.old:
+            self.new[key] = found
         self.now[key] = found
         return found
 
