@@ -19,13 +19,14 @@ from pathlib import Path
 
 import pytest
 from breaking import JHANSI, edit
-from conftest import build_into, copy_project, digest
+from conftest import BUILD_EPOCH, build_into, copy_project, digest
 from icalendar import Calendar
+from sammelan.build import build
 from sammelan.model.loader import load_site
 from sammelan.options import BuildOptions
 from sammelan.render.calendar import sequences, states
 from sammelan.render.calendar.entries import entries
-from sammelan.sources import history
+from sammelan.sources import history, memo
 from sammelan.tools.record import record
 
 SUMMIT = "udyog-summit-2026-example"
@@ -342,6 +343,17 @@ def test_a_tarball_builds_from_the_floors_with_a_warning(repo, tmp_path, capsys)
     assert numbers[ENTRY["panel"]] == 0
 
 
+def test_without_git_the_build_uses_the_floors_and_says_so(repo, tmp_path, monkeypatch,
+                                                           capsys):
+    repo.edit(CANCEL)
+    repo.commit("Cancel the panel")
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))  # no git to run
+    capsys.readouterr()
+    numbers = repo.build()
+    assert "there is no git history here" in capsys.readouterr().err
+    assert numbers[ENTRY["panel"]] == 0
+
+
 def test_git_reads_only_the_projects_own_repository(repo, seeded_repository, tmp_path,
                                                     monkeypatch, capsys):
     repo.edit(CANCEL)
@@ -387,6 +399,17 @@ def test_a_rebuild_reads_only_the_blobs_of_new_commits(repo, monkeypatch):
     repo.build()
     blob = git(repo.path, "rev-parse", f"HEAD:{SUMMIT_FILE}").strip()
     assert asked[1:] == [[blob]]
+
+
+def test_states_read_by_several_processes_are_those_read_by_one(repo, monkeypatch, tmp_path):
+    monkeypatch.setattr(memo, "PREFETCH_THRESHOLD", 1)  # the blobs of a long history
+    repo.edit(CANCEL)
+    repo.commit("Cancel the panel")
+    for workers in (1, 2):
+        options = BuildOptions(epoch=int(BUILD_EPOCH), workers=workers)
+        assert build(repo.path / "pelicanconf.py", tmp_path / f"by-{workers}", options) == 0
+    assert read_sequences(tmp_path / "by-2")[ENTRY["panel"]] == 1
+    assert digest(tmp_path / "by-2") == digest(tmp_path / "by-1")
 
 
 # one definition of an entry ------------------------------------------------------------------

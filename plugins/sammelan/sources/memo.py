@@ -65,6 +65,12 @@ class Memo:
         self.now[key] = found
         return found
 
+    def peek(self, root: Path, relatives: Iterable[str], extra: object) -> object | None:
+        """What `recall` gives for these files, if this build or the last one computed it;
+        None rather than computing it."""
+        key = self._key(root, relatives, extra)
+        return self.now[key] if key in self.now else self.old.get(key)
+
     def lacks(self, keys: Iterable[Hashable]) -> list:
         """Those of `keys` (of `remember`) that the memo holds no value for."""
         return [key for key in keys if key not in self.now and key not in self.old]
@@ -80,6 +86,17 @@ class Memo:
             self.new[key] = found
         self.now[key] = found
         return found
+
+    def fill(self, tasks: list[tuple[Hashable, Callable]]) -> None:
+        """Compute now the values of `remember` keys that the memo lacks, by `workers`
+        forked processes when there are many (a first build counting a long history)."""
+        missing = [(key, compute) for key, compute in tasks
+                   if key not in self.now and key not in self.old]
+        if self.workers < 2 or len(missing) < PREFETCH_THRESHOLD:
+            return  # computed one by one as the build asks
+        found = processes.run([compute for _, compute in missing], self.workers)
+        for (key, _), value in zip(missing, found, strict=True):
+            self.old[key] = self.new[key] = value
 
     def prefetch(self, root: Path, tasks: list[tuple[list[str], object, Callable]]) -> None:
         """Compute now what the memo lacks of `tasks` (recall's arguments), by `workers`

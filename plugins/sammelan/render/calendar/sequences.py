@@ -27,6 +27,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from sammelan.checks.schema import is_slug
@@ -46,7 +47,6 @@ MAX_SEQUENCE = 2**31 - 1  # iCalendar's INTEGER
 _NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')  # strings are skipped whole
 
 State = Mapping[str, Record]
-Numbers = Mapping[str, Mapping[str, int]]  # conclave slug → entry key → SEQUENCE
 
 
 # the record file ---------------------------------------------------------------------------
@@ -199,11 +199,15 @@ def _marks_now(root: Path, slug: str, memo: Memo) -> states.Marks:
     for relative in (f"{CONCLAVES}/{slug}.yaml", f"{CONCLAVES}/{slug}.yml"):
         if (root / relative).is_file():
             return memo.recall(root, [relative], "calendar-marks",
-                               lambda r=relative: _marks_of_file(root, r, slug)) or {}
+                               lambda r=relative: _marks_of_file(root, r, slug, memo)) or {}
     return {}
 
 
-def _marks_of_file(root: Path, relative: str, slug: str) -> states.Marks | None:
+def _marks_of_file(root: Path, relative: str, slug: str, memo: Memo) -> states.Marks | None:
+    """The file's marks, from the document the loader read (in the memo), else read."""
+    read = memo.peek(root, [relative], "conclave")
+    if isinstance(read, tuple) and read[0] is not None:
+        return states.of_data(slug, read[0].data)
     text, _ = read_text(root / relative, relative)
     return None if text is None else states.marks(text, slug)
 
@@ -244,6 +248,7 @@ class _Blobs:
         missing = memo.lacks(key for key in wanted if key[0])
         self.contents = history.blobs(root, sorted({blob for _, blob, _ in missing}),
                                       MAX_BYTES)
+        memo.fill([(key, partial(self._compute, *key)) for key in missing])
 
     @staticmethod
     def _key(path: str, blob: str) -> tuple[str, str, str]:
@@ -251,18 +256,23 @@ class _Blobs:
         return kind, blob, _slug(path) or ""
 
     def marks(self, blob: str, slug: str) -> states.Marks | None:
-        return self.memo.remember(("calendar-marks", blob, slug),
-                                  lambda: states.marks(self._text(blob) or "", slug))
+        key = ("calendar-marks", blob, slug)
+        return self.memo.remember(key, partial(self._compute, *key))
 
     def record(self, blob: str | None) -> State | None:
         if blob is None:
             return None
-        return self.memo.remember(("calendar-record", blob, ""), lambda: self._record(blob))
+        key = ("calendar-record", blob, "")
+        return self.memo.remember(key, partial(self._compute, *key))
 
-    def _record(self, blob: str) -> State | None:
+    def _compute(self, kind: str, blob: str, slug: str) -> states.Marks | State | None:
         text = self._text(blob)
         if text is None:
             return None
+        return states.marks(text, slug) if kind == "calendar-marks" else self._record(text)
+
+    @staticmethod
+    def _record(text: str) -> State | None:
         found, problems = parse(text)
         return None if problems else found
 

@@ -46,10 +46,13 @@ def marks(text: str, slug: str) -> Marks | None:
     """Every entry of the conclave `slug` written in `text` (a conclave's YAML) with its
     mark, or None when the text is no conclave whose states can be read."""
     doc, problems = yamldoc.parse(text, f"{slug}.yaml")
-    if doc is None or problems:
-        return None
+    return None if doc is None or problems else of_data(slug, doc.data)
+
+
+def of_data(slug: str, data: object) -> Marks | None:
+    """The same, of the data of a conclave's YAML as yamldoc.py reads it."""
     try:
-        return _marks(slug, doc.data)
+        return _marks(slug, data)
     except _Unreadable:
         return None
 
