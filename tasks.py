@@ -118,8 +118,9 @@ def docs(c):
 
 @task(help=LANG_HELP)
 def calendar_sequences(c, lang=None):
-    """Record each calendar entry's day, time and status, raising SEQUENCE where they changed,
-    and when each source changed (commit data/calendar-sequences.json and data/changed.json)."""
+    """Optional: record each calendar entry's SEQUENCE and state as the git history counts
+    them, and when each source changed (data/calendar-sequences.json, data/changed.json),
+    for builds without the history (shallow clones, tarballs)."""
     from sammelan.errors import SourceErrors, report
     from sammelan.i18n import messages
     from sammelan.i18n.messages import msg
@@ -127,18 +128,21 @@ def calendar_sequences(c, lang=None):
 
     messages.choose(lang)
     try:
-        changed = record_calendar_sequences(ROOT)
+        changed, warnings = record_calendar_sequences(ROOT)
     except SourceErrors as errors:
         sys.exit(report(errors.problems))
     except OptionError as error:
         sys.exit(error.render())
+    if warnings:
+        print(report(warnings), file=sys.stderr)
     say(msg("%(count)s calendar entries recorded anew: %(entries)s", count=len(changed),
             entries=", ".join(changed) or msg("none")), lang)
 
 
-def record_calendar_sequences(root: Path) -> list[str]:
+def record_calendar_sequences(root: Path) -> tuple[list[str], list]:
     """What `invoke calendar-sequences` does to the project at `root` (the tests call it on
-    a copy): record the entries' states and the sources' times; the entries recorded anew."""
+    a copy): record the entries' numbers and states and the sources' times; the entries
+    recorded anew, and the warning when the git history is missing."""
     from sammelan.options import BuildOptions, epoch_from_environment
     from sammelan.tools.record import record
 

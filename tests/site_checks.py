@@ -172,17 +172,6 @@ def schedule_problems(output: Path) -> list[str]:
 
 # sources -----------------------------------------------------------------------------------
 
-def stale_sequences(root: Path) -> list[str]:
-    """Calendar entries whose day, time or status changed without `invoke
-    calendar-sequences` recording it in data/calendar-sequences.json."""
-    from sammelan.model.loader import load_site
-    from sammelan.options import BuildOptions
-    from sammelan.render.calendar import sequences
-
-    site, _ = load_site(root, BuildOptions().today())  # no epoch: the real date
-    return sequences.stale(site)
-
-
 def translation_gaps(root: Path, pot: Path) -> list[str]:
     """What `invoke translations` lists: interface strings, texts and prose missing in a
     language."""

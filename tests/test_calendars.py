@@ -12,7 +12,7 @@ import pytest
 from breaking import JHANSI, edit
 from conftest import build_into, parse
 from icalendar import Calendar
-from site_checks import calendars, icaljs_read, stale_sequences
+from site_checks import calendars, icaljs_read
 
 CONCLAVES = ["msme-defence-conclave-2026", "msme-for-bharat-jhansi-2025",
              "msme-cluster-workshop-shimla-2025", "ramp-awareness-parwanoo-2025"]
@@ -235,44 +235,6 @@ def test_uids_survive_a_title_edit(project):
     jhansi = by_uid(output / "en/conclaves/msme-for-bharat-jhansi-2025/calendar.ics")
     assert before == after | set(jhansi)
     assert str(jhansi[f"{JHANSI_SESSION}@{PREVIEW}"]["SUMMARY"]) == "MSMEs, prospects and hurdles"
-
-
-def test_sequence_rises_when_a_session_moves_and_again_when_it_is_cancelled(project):
-    from sammelan.model.loader import load_site
-    from sammelan.render.calendar import sequences
-
-    def sequence_now() -> int:
-        output = build(project)
-        found = set()
-        for path in (output / "conclaves/msme-for-bharat-jhansi-2025/calendar.ics",
-                     output / "conclaves/msme-for-bharat-jhansi-2025/sessions/"
-                     "msme-prospects-and-challenges.ics"):
-            found.add(int(by_uid(path)[f"{JHANSI_SESSION}@{PREVIEW}"]["SEQUENCE"]))
-        assert len(found) == 1
-        return found.pop()
-
-    def record() -> None:  # what `invoke calendar-sequences` does
-        sequences.record(project, load_site(project, dt.date(2026, 1, 1))[0])
-
-    assert sequence_now() == 0
-    edit(project, JHANSI, 'start: "15:00"', 'start: "16:00"')
-    assert sequence_now() == 1  # raised even before the new time is recorded
-    record()
-    assert sequence_now() == 1
-    edit(project, JHANSI, 'end: "18:00"', 'end: "18:00"\n    status: cancelled')
-    assert sequence_now() == 2
-    record()
-    assert sequence_now() == 2
-    edit(project, JHANSI, "    status: cancelled\n", "")
-    assert sequence_now() == 3
-    calendar = by_uid(project / "output/conclaves/msme-for-bharat-jhansi-2025/calendar.ics")
-    assert calendar[f"{JHANSI_SESSION}@{PREVIEW}"].decoded("DTSTART").hour == 16
-
-
-def test_the_seeded_sequence_state_is_up_to_date_and_an_unrecorded_move_is_found(project):
-    assert stale_sequences(project) == []
-    edit(project, JHANSI, 'start: "15:00"', 'start: "16:00"')
-    assert stale_sequences(project) == [JHANSI_SESSION]
 
 
 def test_cancelled_sessions_and_conclaves_say_so_and_geo_is_given(project):

@@ -97,3 +97,13 @@ def test_the_readme_layout_names_every_module_and_nothing_that_is_gone():
     named = set(re.findall(r"\b([a-z_]+\.py)\b", section))
     project = {p.name for p in ROOT.glob("*.py")} | {p.name for p in (ROOT / "tests").glob("*.py")}
     assert sorted(named - modules - project) == []
+
+
+def test_no_guide_and_no_scaffold_asks_for_a_step_to_update_calendars(project):
+    # calendars follow committed changes by themselves (render/calendar/sequences.py)
+    for guide in GUIDES:
+        assert "calendar-sequences" not in (ROOT / guide).read_text(encoding="utf-8")
+    (written, *_) = scaffold.write(project, "conclave", "new-conclave")
+    text = written.read_text(encoding="utf-8")
+    comment = text[:text.index("# sequence:")].rsplit("# status: TODO\n", 1)[1]
+    assert "Leave it out: calendars update by themselves" in comment

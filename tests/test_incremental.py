@@ -91,11 +91,11 @@ def test_edits_additions_and_deletions_give_the_bytes_of_a_clean_build(project, 
     removed = builds.again()
     assert not [p for p in removed if COPY in p]
 
-    # a recorded calendar state (SEQUENCE) of one day of one conclave
+    # a recorded floor of the SEQUENCE of one day of one conclave
     sequences = project / "data/calendar-sequences.json"
     before = sequences.read_text(encoding="utf-8")
-    sequences.write_text(before.replace('"sequence": 1,\n    "state": "2026-01-16 unreported"',
-                                        '"sequence": 4,\n    "state": "2026-01-16 unreported"',
+    sequences.write_text(before.replace('"sequence": 1,\n    "state": "2026-01-16 unreported',
+                                        '"sequence": 4,\n    "state": "2026-01-16 unreported',
                                         1), encoding="utf-8")
     assert sequences.read_text(encoding="utf-8") != before
     recorded = builds.again()

@@ -22,6 +22,7 @@ from sammelan.model.entities import IST, Site
 from sammelan.model.loader import SETTINGS, load_site
 from sammelan.options import SITE_URL, BuildOptions
 from sammelan.render import html, outputs
+from sammelan.render.calendar import sequences
 from sammelan.render.config import RenderConfig
 from sammelan.render.jobs import Reuse
 from sammelan.sources.memo import Memo
@@ -101,8 +102,10 @@ class SammelanGenerator(Generator):
         self.read = self.outcome.read or inputs.build(self.root, options)
         self.memo = Memo(self.outcome.cache, self.read.code, options.workers,
                          self.read.sources)
-        self.site, warnings = load_site(self.root, options.today(), strict=options.strict,
-                                        epoch=options.epoch, memo=self.memo)
+        site, warnings = load_site(self.root, options.today(), strict=options.strict,
+                                   epoch=options.epoch, memo=self.memo)
+        self.site, noted = sequences.numbered(self.root, site, self.memo)
+        warnings = sorted(warnings + noted)
         if warnings:
             print(report(warnings), file=sys.stderr)
             self.outcome.warnings = {lang: report(warnings, lang) for lang in LANGUAGES}

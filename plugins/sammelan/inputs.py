@@ -13,11 +13,11 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from sammelan.options import BuildOptions
+from sammelan.sources import history
 
 PACKAGE = Path(__file__).resolve().parent
 SCHEMAS = PACKAGE.parents[1] / "schemas"
@@ -113,7 +113,9 @@ class Read:
 def build(root: Path, options: BuildOptions, known: Known | None = None) -> Read:
     """Everything one build of `root` reads. Modification times count where they date the
     site's changes (a build without SOURCE_DATE_EPOCH dates edits not yet committed by
-    them, provenance.Clock)."""
+    them, provenance.Clock). HEAD counts always: calendar SEQUENCE numbers are counted
+    from its history (and a clone made whole by `git fetch --unshallow` has one now), and
+    sources not recorded are dated by its commit."""
     dated = options.epoch is None
     sources = Digest(known, with_times=dated)
     for folder in SOURCES:
@@ -121,15 +123,6 @@ def build(root: Path, options: BuildOptions, known: Known | None = None) -> Read
     program = code(root)
     summed = hashlib.blake2b(repr((
         program, sources.hexdigest(), options.strict, options.preview_base,
-        options.site_url, options.epoch, options.today(), _head(root) if dated else None,
+        options.site_url, options.epoch, options.today(), history.head(root),
     )).encode(), digest_size=16).hexdigest()
     return Read(summed, program, sources.seen)
-
-
-def _head(root: Path) -> str | None:
-    """The commit the sources are dated by when they have no recorded date."""
-    try:
-        return subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%H %ct"],
-                              capture_output=True, text=True, timeout=30).stdout
-    except (OSError, subprocess.SubprocessError):
-        return None

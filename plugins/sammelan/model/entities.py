@@ -250,7 +250,8 @@ class NewsItem:
 
 @dataclass(frozen=True)
 class CalendarRecord:
-    """What data/calendar-sequences.json remembers of one calendar entry (sequences.py)."""
+    """What data/calendar-sequences.json remembers of one calendar entry: a floor for its
+    SEQUENCE, and its state then (sequences.py)."""
 
     sequence: int
     state: str
@@ -288,6 +289,8 @@ class Site:
     today: dt.date = field(default_factory=dt.date.today)
     calendar_records: Mapping[str, CalendarRecord] = field(default_factory=dict)
     settings: SiteSettings = DEFAULT_SETTINGS
+    # conclave slug → calendar entry key → its SEQUENCE, counted by sequences.numbered
+    calendar_sequences: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
 
     def upcoming(self) -> tuple[Conclave, ...]:
         return tuple(sorted((c for c in self.conclaves if c.end >= self.today),

@@ -10,7 +10,6 @@ day of the build and what every page shows of the whole site (see html.py's `fra
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import pickle
 from collections.abc import Callable, Iterable, Iterator
@@ -95,25 +94,13 @@ class Keys:
 
     def conclave(self, conclave: Conclave) -> str:
         """A conclave with its sessions, people and venue as the model resolved them, and
-        the calendar state of its entries (SEQUENCE)."""
+        the SEQUENCE of its calendar entries."""
         found = self._conclaves.get(conclave.slug)
         if found is None:
-            records = sorted(self._records_by_conclave.get(conclave.slug, ()))
-            found = self._conclaves[conclave.slug] = self.of(self.entity(conclave), records)
+            numbers = sorted(self.source.calendar_sequences.get(conclave.slug, {}).items())
+            found = self._conclaves[conclave.slug] = self.of(self.entity(conclave), numbers)
         return found
 
-    @functools.cached_property
-    def _records_by_conclave(self) -> dict[str, list]:
-        """The calendar records under each conclave slug that starts their key ("<slug>",
-        "<slug>-<session>", "<slug>-day-<date>"), found in one pass: filtering them all for
-        each conclave grew with the square of the site."""
-        slugs = {c.slug for c in self.source.conclaves}
-        found: dict[str, list] = {}
-        for key, record in self.source.calendar_records.items():
-            ends = [len(key)] + [i for i, char in enumerate(key) if char == "-"]
-            for slug in {key[:end] for end in ends} & slugs:
-                found.setdefault(slug, []).append((key, record))
-        return found
 
 def _pickled(value: object) -> str:
     return hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=16).hexdigest()

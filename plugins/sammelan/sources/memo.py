@@ -1,6 +1,8 @@
-"""What reading a source file gave (its document and problems, its prose, its digest),
-kept between builds and found again by the file's identity on disk: its size, its times
-and its inode. A build after one edit reads and checks one file, not a thousand.
+"""What reading a source file gave (its document and problems, its prose, its digest, its
+calendar states), kept between builds and found again by the file's identity on disk: its
+size, its times and its inode. A build after one edit reads and checks one file, not a
+thousand. What a git blob gave (the calendar states of a conclave in an old commit) is kept
+too, found again by the blob's id.
 
 The memo belongs to the build's cache folder beside the output (manifest.py), and holds
 the digest of the code that made it: other code, and it is not used. After a good build
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -62,6 +64,39 @@ class Memo:
             found = self.new[key] = compute()
         self.now[key] = found
         return found
+
+    def peek(self, root: Path, relatives: Iterable[str], extra: object) -> object | None:
+        """What `recall` gives for these files, if this build or the last one computed it;
+        None rather than computing it."""
+        key = self._key(root, relatives, extra)
+        return self.now[key] if key in self.now else self.old.get(key)
+
+    def lacks(self, keys: Iterable[Hashable]) -> list:
+        """Those of `keys` (of `remember`) that the memo holds no value for."""
+        return [key for key in keys if key not in self.now and key not in self.old]
+
+    def remember(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, or what it gave in an earlier build, for a key that names what the
+        value is made from (a git blob's id names its bytes): such a value never goes stale.
+        Its key differs in shape from those of files, `(files, extra)`."""
+        if key in self.now:
+            return self.now[key]
+        found = self.old[key] if key in self.old else compute()
+        if key not in self.old:
+            self.new[key] = found
+        self.now[key] = found
+        return found
+
+    def fill(self, tasks: list[tuple[Hashable, Callable]]) -> None:
+        """Compute now the values of `remember` keys that the memo lacks, by `workers`
+        forked processes when there are many (a first build counting a long history)."""
+        missing = [(key, compute) for key, compute in tasks
+                   if key not in self.now and key not in self.old]
+        if self.workers < 2 or len(missing) < PREFETCH_THRESHOLD:
+            return  # computed one by one as the build asks
+        found = processes.run([compute for _, compute in missing], self.workers)
+        for (key, _), value in zip(missing, found, strict=True):
+            self.old[key] = self.new[key] = value
 
     def prefetch(self, root: Path, tasks: list[tuple[list[str], object, Callable]]) -> None:
         """Compute now what the memo lacks of `tasks` (recall's arguments), by `workers`

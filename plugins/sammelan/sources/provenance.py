@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import stat
-import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from sammelan.errors import Location, Problem
 from sammelan.i18n.messages import msg
+from sammelan.sources import git
 from sammelan.sources.files import read_text
 from sammelan.sources.memo import Memo
 
@@ -100,21 +100,15 @@ class Clock:
 
 
 def _git_state(root: Path) -> tuple[int | None, frozenset[str]]:
-    """HEAD's commit time and the source files that differ from it; (None, {}) outside git."""
-    try:
-        head = _git(root, "log", "-1", "--format=%ct")
-        status = _git(root, "status", "--porcelain", "-z", "--untracked-files=all",
-                      "--no-renames", "--", "data", "content")
-        prefix = _git(root, "rev-parse", "--show-prefix").strip()
-    except (OSError, subprocess.SubprocessError):
+    """HEAD's commit time and the source files that differ from it; (None, {}) outside git
+    (sources/git.py: the project itself must be the repository)."""
+    head = git.output(root, "log", "-1", "--format=%ct")
+    status = git.output(root, "status", "--porcelain", "-z", "--untracked-files=all",
+                        "--no-renames", "--", "data", "content")
+    if head is None or status is None:
         return None, frozenset()
-    dirty = {entry[3:].removeprefix(prefix) for entry in status.split("\0") if entry}
+    dirty = {entry[3:] for entry in status.split("\0") if entry}
     return (int(head) if head.strip() else None), frozenset(dirty)
-
-
-def _git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                          check=True, timeout=60).stdout
 
 
 def read(root: Path) -> tuple[dict[str, Change], list[Problem]]:

@@ -1,11 +1,14 @@
 """What a calendar holds for a conclave, in one language: the conclave spanning its days,
 each timed session, and an all-day entry for a day whose sessions have no time yet.
 
-The .ics files, the Google Calendar links and the SEQUENCE state all read these entries,
-so they cannot disagree. A session whose day is not announced gets no entry of its own:
-the conclave's entry names it under "Day to be announced". A one-day conclave's entry
-is itself that day's all-day entry, so it names the day's untimed sessions instead of
-a second all-day entry on the same day.
+The .ics files and the Google Calendar links read these entries, so they cannot disagree.
+An entry's key (its UID before "@domain") is made here for states.py too, which reads from
+the conclave's YAML what calendar apps must notice of each entry (for its SEQUENCE).
+
+A session whose day is not announced gets no entry of its own: the conclave's entry names
+it under "Day to be announced". A one-day conclave's entry is itself that day's all-day
+entry, so it names the day's untimed sessions instead of a second all-day entry on the
+same day.
 """
 
 from __future__ import annotations
@@ -39,12 +42,22 @@ class Entry:
     description: str
     location: str
     anchor: str  # fragment on the conclave page: "" or "session-<id>"
-    state: str  # what calendar apps must notice when it changes: days, times, status
-    floor: int = 0  # the organizer's own `sequence` in the data
 
     @property
     def all_day(self) -> bool:
         return not isinstance(self.start, dt.datetime)
+
+
+def conclave_key(slug: str) -> str:
+    return slug
+
+
+def session_key(slug: str, session_id: str) -> str:
+    return f"{slug}-{session_id}"
+
+
+def day_key(slug: str, day: dt.date) -> str:
+    return f"{slug}-day-{day.isoformat()}"
 
 
 def entries(conclave: Conclave, lang: str) -> list[Entry]:
@@ -61,10 +74,9 @@ def conclave_entry(c: Conclave, lang: str) -> Entry:
         lines += _untimed_lines(c, c.start, _("Time to be announced"), lang)
     lines += _untimed_lines(c, None, _("Day to be announced"), lang)
     return Entry(
-        key=c.slug, summary=c.title(lang), start=c.start, end=c.end + dt.timedelta(days=1),
-        status=STATUS[c.status], description="\n".join(lines),
-        location=c.venue.full_address(lang), anchor="",
-        state=f"{c.start}/{c.end} {c.status}")
+        key=conclave_key(c.slug), summary=c.title(lang), start=c.start,
+        end=c.end + dt.timedelta(days=1), status=STATUS[c.status], description="\n".join(lines),
+        location=c.venue.full_address(lang), anchor="")
 
 
 def session_entry(c: Conclave, s: Session, lang: str) -> Entry:
@@ -78,10 +90,10 @@ def session_entry(c: Conclave, s: Session, lang: str) -> Entry:
         lines.append(f"{_('Presented by')}: {names}")
     place = c.venue.full_address(lang)
     return Entry(
-        key=f"{c.slug}-{s.id}", summary=s.title(lang), start=s.starts_at(c.tz),
+        key=session_key(c.slug, s.id), summary=s.title(lang), start=s.starts_at(c.tz),
         end=s.ends_at(c.tz), status=session_status(c, s), description="\n".join(lines),
         location=f"{s.track(lang)}, {place}" if s.track else place,
-        anchor=urls.session_anchor(s.id), state=session_state(c, s), floor=s.sequence)
+        anchor=urls.session_anchor(s.id))
 
 
 def day_entries(c: Conclave, lang: str) -> list[Entry]:
@@ -96,30 +108,22 @@ def day_entries(c: Conclave, lang: str) -> list[Entry]:
             continue
         titles = ", ".join(s.title(lang) for s in untimed)
         found.append(Entry(
-            key=f"{c.slug}-day-{day.isoformat()}",
+            key=day_key(c.slug, day),
             summary=_(N_("%(conclave)s: %(sessions)s (time to be announced)"),
                       conclave=c.title(lang), sessions=titles),
             start=day, end=day + dt.timedelta(days=1), status=STATUS[c.status],
             description="\n".join(_session_lines(untimed, lang)),
-            location=c.venue.full_address(lang), anchor=urls.session_anchor(untimed[0].id),
-            state=f"{day} {c.status}"))
+            location=c.venue.full_address(lang), anchor=urls.session_anchor(untimed[0].id)))
     return found
 
 
 def session_status(c: Conclave, s: Session) -> str:
-    if s.cancelled:
-        return "CANCELLED"
-    return STATUS[c.status]
+    return status_of(c.status, s.cancelled)
 
 
-def session_state(c: Conclave, s: Session) -> str:
-    """Day, times and status of a session, as calendar apps see them."""
-    times = f"{_hhmm(s.start)}-{_hhmm(s.end)}"
-    return f"{s.date or 'tba'} {times} {session_status(c, s).lower()}"
-
-
-def _hhmm(moment: dt.time | None) -> str:
-    return moment.strftime("%H:%M") if moment else ""
+def status_of(conclave: ConclaveStatus, cancelled: bool = False) -> str:
+    """What a calendar says of a session of a conclave in this status (RFC 5545)."""
+    return "CANCELLED" if cancelled else STATUS[conclave]
 
 
 def speaker_line(role: SpeakerRole, speaker, lang: str) -> str:

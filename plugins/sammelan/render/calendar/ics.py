@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from icalendar import Timezone
@@ -19,7 +19,6 @@ from icalendar import Timezone
 from sammelan.i18n.catalog import N_, Gettext
 from sammelan.model.entities import Conclave, Session, Site
 from sammelan.render import formats, urls
-from sammelan.render.calendar import sequences
 from sammelan.render.calendar.entries import Entry, entries
 from sammelan.render.calendar.octets import (
     duration,
@@ -56,26 +55,32 @@ def site_file(lang: str) -> str:
 
 
 def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
-    state = site.calendar_records
     for lang in config.languages:
         for conclave in site.conclaves:
             timed = [s for s in conclave.sessions if s.timed]
             paths = [conclave_file(lang, conclave.slug),
                      *(session_file(lang, conclave.slug, s.id) for s in timed)]
+            numbers = sequences_of(site, conclave)
             yield from together("calendars", keys.conclave(conclave),
-                                lambda c=conclave, t=timed, p=paths, lang=lang:
-                                zip(p, conclave_files(c, t, lang, config, state), strict=True),
+                                lambda c=conclave, t=timed, p=paths, lang=lang, n=numbers:
+                                zip(p, conclave_files(c, t, lang, config, n), strict=True),
                                 paths)
         yield from whole_site("calendars", keys, lambda lang=lang: [
             (site_file(lang), site_calendar(site, lang, config))], [site_file(lang)])
 
 
+def sequences_of(site: Site, conclave: Conclave) -> Mapping[str, int]:
+    """The SEQUENCE of each entry of the conclave (render/calendar/sequences.py); an entry
+    of a site not numbered (a model made by hand) has 0."""
+    return site.calendar_sequences.get(conclave.slug, {})
+
+
 def conclave_files(conclave: Conclave, timed: list[Session], lang: str, config: RenderConfig,
-                   state: sequences.State) -> list[bytes]:
+                   numbers: Mapping[str, int]) -> list[bytes]:
     """The conclave's calendar, then one calendar per timed session (for "add this
     session" and its subscription). Each event is serialized once, for every file it is in."""
     own = entries(conclave, lang)
-    events = [event(e, conclave, lang, config, state) for e in own]
+    events = [event(e, conclave, lang, config, numbers.get(e.key, 0)) for e in own]
     page = urls.conclave(lang, conclave.slug)
     found = [assemble(calendar(conclave.title(lang), lang, conclave_file(lang, conclave.slug),
                                config, conclave.timezone, page=page), events)]
@@ -91,8 +96,9 @@ def conclave_files(conclave: Conclave, timed: list[Session], lang: str, config: 
 def site_calendar(site: Site, lang: str, config: RenderConfig) -> bytes:
     name = Gettext(lang)(N_("%(site)s: every conclave"), site=site.settings.name(lang))
     everything = calendar(name, lang, site_file(lang), config, config.timezone)
-    return assemble(everything, [event(entries(c, lang)[0], c, lang, config,
-                                       site.calendar_records) for c in window(site)])
+    heads = ((entries(c, lang)[0], c) for c in window(site))
+    return assemble(everything, [event(e, c, lang, config, sequences_of(site, c).get(e.key, 0))
+                                 for e, c in heads])
 
 
 def window(site: Site) -> list[Conclave]:
@@ -153,7 +159,7 @@ def _head(lang: str) -> bytes:
 
 
 def event(entry: Entry, conclave: Conclave, lang: str, config: RenderConfig,
-          state: sequences.State) -> Serialized:
+          sequence: int) -> Serialized:
     """The entry's VEVENT, its properties in icalendar's order: SUMMARY, DTSTART, DTEND,
     DTSTAMP, UID, SEQUENCE, then the others by name."""
     stamp, _ = moment(conclave.updated.astimezone(dt.UTC))
@@ -166,7 +172,7 @@ def event(entry: Entry, conclave: Conclave, lang: str, config: RenderConfig,
         lines.append(line("DTEND", *moment(entry.end)))
     lines += [line("DTSTAMP", stamp),
               line("UID", text(f"{entry.key}@{config.domain}")),
-              line("SEQUENCE", str(sequences.sequence(entry, state)))]
+              line("SEQUENCE", str(sequence))]
     if entry.description:
         lines.append(line("DESCRIPTION", text(entry.description), language))
     if conclave.venue.geo:
