@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -191,11 +191,15 @@ class _Builder:
 
     def prose_task(self, kind: str, slug: str) -> tuple[list[str], object, Callable]:
         """The prose files of an entity, what else their reading depends on, and how."""
-        folder, required = self.root / "content" / FOLDERS[kind], PROSE[kind]
+        folder, required = self.prose_folder(kind), PROSE[kind]
         files = [f"content/{FOLDERS[kind]}/{slug}.{lang}.md" for lang in LANGUAGES]
         refused = tuple(map(self.survey.blocks, files))
         return files, (required, refused), lambda: prose.read(
             folder, slug, self.root, required, refused=self.survey.blocks)
+
+    @cache  # noqa: B019 -- one builder per build; a Path per file would cost more
+    def prose_folder(self, kind: str) -> Path:
+        return self.root / "content" / FOLDERS[kind]
 
     def prefetch(self) -> None:
         """Read and check every file on its own first, the slow part of loading, by several

@@ -32,21 +32,26 @@ def sitemap(site: Site, config: RenderConfig) -> bytes:
     a second for the 9,000 pages of 1,000 conclaves, made again after every edit."""
     lines = ["<?xml version='1.0' encoding='utf-8'?>",
              f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+    links: dict[tuple[str, str], str] = {}  # each alternate is named by every version
     for page in all_pages(site, config.languages):
         if page.indexable:
-            lines += entry(site, page, config)
+            lines += entry(site, page, config, links)
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def entry(site: Site, page: Page, config: RenderConfig) -> list[str]:
+def entry(site: Site, page: Page, config: RenderConfig, links: dict[tuple[str, str], str]
+          ) -> list[str]:
     lines = ["  <url>", f"    <loc>{escape(config.absolute(page.path))}</loc>"]
     changed = last_modified(site, page)
     if changed is not None:
         lines.append(f"    <lastmod>{changed.isoformat('T', 'seconds')}</lastmod>")
     for hreflang, path in alternates(page.path, config.languages):
-        lines.append(f'    <xhtml:link rel="alternate" hreflang={quoteattr(hreflang)} '
-                     f'href={quoteattr(config.absolute(path))} />')
+        link = links.get((hreflang, path))
+        if link is None:
+            link = links[hreflang, path] = (f'hreflang={quoteattr(hreflang)} '
+                                  f'href={quoteattr(config.absolute(path))}')
+        lines.append(f'    <xhtml:link rel="alternate" {link} />')
     return [*lines, "  </url>"]
 
 

@@ -19,7 +19,7 @@ from icalendar import Timezone
 from sammelan.i18n.catalog import N_, Gettext
 from sammelan.model.entities import Conclave, Session, Site
 from sammelan.render import formats, urls
-from sammelan.render.calendar.entries import Entry, entries
+from sammelan.render.calendar.entries import Entry, conclave_entry, entries
 from sammelan.render.calendar.octets import (
     duration,
     geo,
@@ -96,7 +96,7 @@ def conclave_files(conclave: Conclave, timed: list[Session], lang: str, config: 
 def site_calendar(site: Site, lang: str, config: RenderConfig) -> bytes:
     name = Gettext(lang)(N_("%(site)s: every conclave"), site=site.settings.name(lang))
     everything = calendar(name, lang, site_file(lang), config, config.timezone)
-    heads = ((entries(c, lang)[0], c) for c in window(site))
+    heads = ((conclave_entry(c, lang), c) for c in window(site))
     return assemble(everything, [event(e, c, lang, config, sequences_of(site, c).get(e.key, 0))
                                  for e, c in heads])
 
