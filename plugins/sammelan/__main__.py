@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -83,5 +84,15 @@ def write_problems(path: Path, problems: list[Problem]) -> None:
                     encoding="utf-8")
 
 
+def exit_now(status: int) -> None:
+    """End the process without taking the model apart: freeing its millions of objects one
+    by one took half a second at 1,000 conclaves, after the work was done. Everything the
+    command writes is closed by then (the output swapped, the record written); only the
+    standard streams are still buffered."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -116,6 +116,7 @@ class _Builder:
         self.clock = provenance.Clock(root, epoch, memo)
         self.problems: list[Problem] = []
         self.listed: dict[str, dict[str, list[str]]] = {}
+        self.folders: dict[str, Path] = {}
         self.tables: dict[str, dict] = {kind: {} for kind in FOLDERS}
         self.referenced: set[tuple[str, object]] = set()  # (kind, slug), resolved or not
         self.unread: set[str] = set()  # kinds with a file that could not be read whole
@@ -197,9 +198,11 @@ class _Builder:
         return files, (required, refused), lambda: prose.read(
             folder, slug, self.root, required, refused=self.survey.blocks)
 
-    @cache  # noqa: B019 -- one builder per build; a Path per file would cost more
     def prose_folder(self, kind: str) -> Path:
-        return self.root / "content" / FOLDERS[kind]
+        found = self.folders.get(kind)  # a Path per file would cost more
+        if found is None:
+            found = self.folders[kind] = self.root / "content" / FOLDERS[kind]
+        return found
 
     def prefetch(self) -> None:
         """Read and check every file on its own first, the slow part of loading, by several
