@@ -4,6 +4,7 @@ accept a document that jsonschema, the validator whose messages organizers read,
 from __future__ import annotations
 
 import copy
+import json
 
 import yaml
 from conftest import SEEDED
@@ -81,3 +82,13 @@ def test_the_fast_validator_refuses_what_matters():
     data = copy.deepcopy(jhansi)
     del data["sessions"][0]["title"]["en"]
     assert not schema.accepts("conclave", data)
+
+
+def test_validating_leaves_the_schemas_as_written():
+    """The scaffold and the field reference read the same schemas: compiling the fast
+    validator must not rewrite them (it resolves `$ref`s in what it is given)."""
+    for kind in sorted(set(KINDS.values()) | {"site"}):
+        schema.accepts(kind, {})
+        for name in (f"{kind}.schema.json", "defs.schema.json"):
+            written = json.loads((schema.SCHEMA_DIR / name).read_text(encoding="utf-8"))
+            assert schema.contents(name) == written, name

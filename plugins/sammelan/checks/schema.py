@@ -7,6 +7,7 @@ verdicts into fix-it problems with a location.
 
 from __future__ import annotations
 
+import copy
 import difflib
 import json
 import re
@@ -66,9 +67,12 @@ def accepts(kind: str, data: object) -> bool:
 
 @cache
 def _compiled(kind: str):
-    # use_default=False: fastjsonschema would otherwise write schema defaults into the data
-    return fastjsonschema.compile(contents(f"{kind}.schema.json"), use_default=False,
-                                  handlers={"https": lambda uri: _registry().contents(uri)})
+    # Copies: fastjsonschema rewrites the `$ref`s of what it is given, and the scaffold and
+    # the field reference read these schemas too. use_default=False: it would otherwise write
+    # schema defaults into the data.
+    return fastjsonschema.compile(
+        copy.deepcopy(contents(f"{kind}.schema.json")), use_default=False,
+        handlers={"https": lambda uri: copy.deepcopy(_registry().contents(uri))})
 
 
 def check(doc: Document, kind: str) -> list[Problem]:
