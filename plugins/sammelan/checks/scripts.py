@@ -14,11 +14,16 @@ DEVANAGARI = re.compile("[\u0900-\u097f]")
 
 
 def pairs(doc: Document) -> Iterator[tuple[tuple, dict[str, str]]]:
-    """Every `{hi: …, en: …}` text of a document, with its path."""
-    for at, value in doc.values():
-        if (isinstance(value, dict) and set(value) == {"hi", "en"}
-                and all(isinstance(v, str) for v in value.values())):
-            yield at, value
+    """Every `{hi: …, en: …}` text of a document, with its path, in file order. Found by
+    the positions the reader recorded, not by walking the document again: the placeholder
+    check walks it already, and this runs for every file of every build."""
+    positions = doc.positions
+    for path in positions:
+        if path and path[-1] == "en" and path[:-1] + ("hi",) in positions:
+            value = doc.at(path[:-1])
+            if (isinstance(value, dict) and set(value) == {"hi", "en"}
+                    and all(isinstance(v, str) for v in value.values())):
+                yield path[:-1], value
 
 
 def check(doc: Document) -> list[Problem]:
