@@ -145,7 +145,9 @@ def event_id(guid: str) -> int:
 
 
 def to_json(data: dict) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # Compact: with `indent`, json falls back from its C encoder to Python (five times
+    # slower, 0.5 s of a build at 1,000 conclaves), and apps do not read the spaces.
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _guid(config: RenderConfig, *parts: str) -> str:
