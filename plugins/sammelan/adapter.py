@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from pelican.generators import Generator
 from pelican.log import console
 from pelican.settings import read_settings
 
-from sammelan import inputs
+from sammelan import inputs, processes
 from sammelan.errors import Location, Problem, SourceErrors, report
 from sammelan.i18n.messages import LANGUAGES, msg
 from sammelan.model.entities import IST, Site
@@ -39,6 +40,8 @@ class Outcome:
     cache: Path | None = None  # where the memo of the sources is kept between builds
     read: inputs.Read | None = None  # what the build read (inputs.py), when it digested it
     warnings: dict[str, str] = field(default_factory=dict)  # the report, by language
+    # called once the model is made: what exists then lasts to the end (processes.lasting)
+    settle: Callable[[], None] = lambda: None
 
 
 def run_pelican(settings_file: Path, output: Path, options: BuildOptions,
@@ -51,7 +54,7 @@ def run_pelican(settings_file: Path, output: Path, options: BuildOptions,
     logging.getLogger("pelican").setLevel(logging.WARNING)
     # Pelican ends with "Done: Processed 0 articles, 0 drafts…": true of Pelican's own
     # content, which this site does not use, and puzzling to organizers.
-    with console.capture():
+    with console.capture(), processes.lasting() as outcome.settle:
         Pelican(settings).run()
     return outcome
 
@@ -105,6 +108,7 @@ class SammelanGenerator(Generator):
         site, warnings = load_site(self.root, options.today(), strict=options.strict,
                                    epoch=options.epoch, memo=self.memo)
         self.site, noted = sequences.numbered(self.root, site, self.memo)
+        self.outcome.settle()
         warnings = sorted(warnings + noted)
         if warnings:
             print(report(warnings), file=sys.stderr)

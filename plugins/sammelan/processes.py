@@ -4,12 +4,20 @@ reading many source files (sources/memo.py) and making many output files (render
 Forked, the processes inherit the model, the compiled templates and the work itself;
 nothing is pickled on the way in but the indexes of each share, and on the way back only
 what the work returns.
+
+The cycle collector is told what lives to the end (`lasting`, `unscanned`): a build holds
+millions of objects (the memo, the model), and each full collection would walk them all
+again to find no garbage; in a rebuild after one edit at 1,000 conclaves that was a third
+of the time. Frozen before the fork, they are also never written to by a worker's
+collector, so the workers share those pages with the build instead of copying them.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -36,3 +44,27 @@ def run(work: Sequence[Callable[[], T]], workers: int) -> list[T]:
 
 def _share(indexes: range) -> list:
     return [_WORK[i]() for i in indexes]
+
+
+@contextmanager
+def lasting() -> Iterator[Callable[[], None]]:
+    """A build's span: inside it, the call it gives marks every object made so far as
+    lasting to the end, never scanned by the collector again. On the way out they become
+    ordinary objects again, so a process that builds many times (the tests) frees them."""
+    try:
+        yield gc.freeze
+    finally:
+        gc.unfreeze()
+
+
+@contextmanager
+def unscanned() -> Iterator[None]:
+    """No collection while a large structure of lasting objects is made in one go (a
+    memo unpickled): each collection it set off would walk the part made so far."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -10,13 +10,26 @@ day of the build and what every page shows of the whole site (see html.py's `fra
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
+import io
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from sammelan.i18n.messages import msg, shown
-from sammelan.model.entities import Conclave, NewsItem, Site
+from sammelan.model.entities import (
+    Conclave,
+    NewsItem,
+    Organization,
+    Scheme,
+    Site,
+    Speaker,
+    Venue,
+)
+
+# Entities that other entities refer to: inside another's pickle each stands as its own key
+SHARED = (Venue, Organization, Speaker, Scheme)
 
 
 @dataclass(frozen=True)
@@ -77,17 +90,19 @@ class Keys:
     def entity(self, value: object) -> str:
         """One entity's digest, made once per build however many files show it: of its
         pickle (its values; twice as fast as its repr), which is the same whichever
-        process made the entity or read it from the memo."""
+        process made the entity or read it from the memo. A shared entity it refers to (a
+        speaker of a session, the venue) is pickled as its own key: each is pickled once
+        per build, not again inside every conclave that names it."""
         found = self._entities.get(id(value))
         if found is None:
-            found = self._entities[id(value)] = _pickled(value)
+            found = self._entities[id(value)] = self._pickled(value)
         return found
 
     def news(self, item: NewsItem) -> str:
         """A news item, with its conclave by the conclave's own key."""
         found = self._entities.get(id(item))
         if found is None:
-            own = _pickled(replace(item, conclave=None))  # not remembered: a passing copy
+            own = self._pickled(replace(item, conclave=None))  # a passing copy: not kept
             found = self._entities[id(item)] = digest(
                 own, item.conclave and self.conclave(item.conclave))
         return found
@@ -101,9 +116,17 @@ class Keys:
             found = self._conclaves[conclave.slug] = self.of(self.entity(conclave), numbers)
         return found
 
+    def _pickled(self, value: object) -> str:
+        def shared(entity: object) -> tuple:
+            if entity is value:
+                return entity.__reduce_ex__(5)
+            return str, (self.entity(entity),)
 
-def _pickled(value: object) -> str:
-    return hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=16).hexdigest()
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=5)
+        pickler.dispatch_table = {**copyreg.dispatch_table, **dict.fromkeys(SHARED, shared)}
+        pickler.dump(value)
+        return hashlib.blake2b(buffer.getbuffer(), digest_size=16).hexdigest()
 
 
 def together(owner: str, key: str, files: Callable[[], Iterable[tuple[str, bytes]]],

@@ -45,7 +45,7 @@ class Memo:
         if self.folder is None:
             return {}
         try:
-            with (self.folder / name).open("rb") as handle:
+            with (self.folder / name).open("rb") as handle, processes.unscanned():
                 # the cache folder is the builder's own, as trusted as the project's code
                 code, entries = pickle.load(handle)  # noqa: S301
         except Exception:  # noqa: BLE001 -- a damaged or old memo only costs time
