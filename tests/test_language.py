@@ -139,4 +139,7 @@ def test_the_site_calls_its_events_events_not_all_conclaves(site_dir, lang, even
         prefix / "conclaves/msme-cluster-workshop-shimla-2025/index.html").iter("script")]
     [trail] = [c for c in crumbs if c.get("@type") == "BreadcrumbList"]
     assert trail["itemListElement"][1]["name"] == events
-    assert conclaves.lower() not in parse(prefix / "index.html").findtext(".//h1").lower()
+    home = parse(prefix / "index.html")
+    assert conclaves.lower() not in home.findtext(".//h1").lower()
+    sections = [home.get_element_by_id(s).text_content() for s in ("upcoming", "past")]
+    assert all(events.lower() in heading.lower() for heading in sections)
