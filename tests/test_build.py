@@ -54,9 +54,9 @@ JAMSHEDPUR = {
            "Hindustan Aeronautics Limited", "Time to be announced", "Arup Raha"],
 }
 JHANSI = {
-    "hi": ["19 सितंबर 2025", "3:00 pm – 6:00 pm", "होटल लेमन ट्री", "सिविल लाइन", "झांसी",
-           "अमर उजाला", "ODOP"],
-    "en": ["19 September 2025", "3:00 pm – 6:00 pm IST", "Hotel Lemon Tree", "Civil Lines",
+    "hi": ["19 सितंबर 2025", "दोपहर 3:00 – शाम 6:00 भारतीय समय", "होटल लेमन ट्री",
+           "सिविल लाइन", "झांसी", "अमर उजाला", "ODOP"],
+    "en": ["19 September 2025", "3:00 – 6:00 pm IST", "Hotel Lemon Tree", "Civil Lines",
            "Jhansi", "Amar Ujala", "ODOP"],
 }
 SHIMLA = {

@@ -56,7 +56,7 @@ def test_every_conclave_has_its_calendar_and_the_site_one_with_all(published_dir
         assert (prefix / "conclaves" / slug / "calendar.ics").is_file()
     everything = by_uid(prefix / "calendar.ics")
     assert set(everything) == {f"{slug}@{DOMAIN}" for slug in CONCLAVES}
-    name = {"hi": "सम्मेलन: सभी सम्मेलन", "en": "Sammelan: every conclave"}[lang]
+    name = {"hi": "सम्मेलन: सभी आयोजन", "en": "Sammelan: every event"}[lang]
     assert str(read(prefix / "calendar.ics")["NAME"]) == name
 
 

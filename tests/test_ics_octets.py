@@ -121,7 +121,7 @@ def old_files(site: Site, config: RenderConfig) -> dict[str, bytes]:
                                        [old_event(entry, c, lang, config,
                                                   numbers[entry.key])])
         path = ics.site_file(lang)
-        name = Gettext(lang)(N_("%(site)s: every conclave"), site=site.settings.name(lang))
+        name = Gettext(lang)(N_("%(site)s: every event"), site=site.settings.name(lang))
         found[path] = old_file(old_calendar(name, lang, path, config, config.timezone),
                                [old_event(entries(c, lang)[0], c, lang, config,
                                           ics.sequences_of(site, c)[c.slug])

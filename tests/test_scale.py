@@ -40,9 +40,9 @@ def test_the_home_page_shows_the_next_and_the_latest_and_links_to_all(small_limi
     # as of 1 January 2026: Jamshedpur is next; Parwanoo (November 2025) the latest past
     assert {JAMSHEDPUR, PARWANOO} <= conclaves_linked(home)
     assert JHANSI not in conclaves_linked(home)
-    assert "All conclaves" in [a.text_content() for a in home.iter("a")]
+    assert "All events" in [a.text_content() for a in home.iter("a")]
     assert JHANSI in conclaves_linked(parse(small_limits / "en/conclaves/index.html"))
-    assert "सभी सम्मेलन" in [a.text_content() for a in parse(small_limits / "index.html")
+    assert "सभी आयोजन" in [a.text_content() for a in parse(small_limits / "index.html")
                             .iter("a")]
 
 

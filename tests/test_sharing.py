@@ -51,7 +51,7 @@ def test_each_session_has_its_own_share_links(published_dir):
         assert "19 September 2025" in text and text.endswith(anchor)
         assert permalink.get("href") == anchor
     first = whatsapp_text(sessions[0].find_class("share")[0].find("a").get("href"))
-    assert "3:00 pm – 6:00 pm IST" in " ".join(first.split())  # Babel's narrow spaces
+    assert "3:00 – 6:00 pm IST" in " ".join(first.split())  # CLDR's thin and narrow spaces
 
 
 def dark_modules(svg: ET.Element) -> list[list[bool]]:

@@ -120,7 +120,7 @@ def test_without_the_file_the_site_is_sammelan_and_names_no_publisher(project, t
     page = tmp_path / "out" / PREFIXES[lang] / "index.html"
     name = {"hi": "सम्मेलन", "en": "Sammelan"}[lang]
     assert parse(page).findtext(".//title").endswith(f" · {name}")
-    assert footer(page) == {"hi": "सभी समय भारतीय मानक समय (आईएसटी) में हैं।",
+    assert footer(page) == {"hi": "सभी समय भारतीय समय के अनुसार हैं।",
                             "en": "All times are Indian Standard Time (IST)."}[lang]
 
 

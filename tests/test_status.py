@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from breaking import JAMSHEDPUR, JHANSI, edit, messages
+from conftest import build_into, text_of
+
+PASSED = {"hi": "इसकी तारीखें बीत चुकी हैं।", "en": "Its dates have passed."}
+UNREPORTED = {"hi": "स्थिति: तारीखें बीत चुकी हैं; आयोजन की कोई रिपोर्ट अभी नहीं मिली",
+              "en": "Status: Dates have passed; no report yet"}
+HELD = {"hi": "स्थिति: संपन्न", "en": "Status: Held"}
+# what the site cannot know of an unreported event: that it took place, or that it is over
+CLAIMS = {"hi": ("संपन्न", "सम्पन्न", "हो चुका"), "en": ("Held", "is over", "took place")}
+
+
+def conclave_page(output, lang: str, slug: str) -> str:
+    return text_of(output / ("en" if lang == "en" else "") / "conclaves" / slug / "index.html")
 
 
 def test_past_conclave_still_scheduled_is_a_warning_and_an_error_under_strict(project):
@@ -38,3 +51,31 @@ def test_rescheduled_needs_the_previous_start_and_only_it_has_one(project):
     assert messages(project) == [
         f"{JAMSHEDPUR}:8:17: error [previous_start]: `previous_start` is only for a rescheduled "
         "conclave — fix: remove it, or set `status: rescheduled`"]
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_an_unreported_event_says_only_that_its_dates_have_passed(site_dir, lang):
+    text = conclave_page(site_dir, lang, "msme-for-bharat-jhansi-2025")
+    assert UNREPORTED[lang] in text
+    assert PASSED[lang] not in text  # the status said it already
+    assert not [claim for claim in CLAIMS[lang] if claim in text]
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_a_held_event_says_held_once(site_dir, lang):
+    text = conclave_page(site_dir, lang, "ramp-awareness-parwanoo-2025")
+    assert HELD[lang] in text and PASSED[lang] not in text
+
+
+@pytest.mark.parametrize(("status", "said"), [("scheduled", True), ("rescheduled", True),
+                                              ("cancelled", False), ("postponed", False)])
+def test_a_past_event_still_announced_says_its_dates_have_passed(project, status, said):
+    """A status that speaks of a coming event is corrected by the dates; a cancelled or
+    postponed one is not: its dates were never kept."""
+    previous = '\nprevious_start: "2025-09-12"' if status == "rescheduled" else ""
+    edit(project, JHANSI, "status: unreported", f"status: {status}{previous}")
+    assert build_into(project / "output", root=project) == 0
+    for lang in ("hi", "en"):
+        text = conclave_page(project / "output", lang, "msme-for-bharat-jhansi-2025")
+        assert (PASSED[lang] in text) == said
+        assert not [claim for claim in CLAIMS[lang] if claim in text]

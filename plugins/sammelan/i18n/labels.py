@@ -23,7 +23,7 @@ CONCLAVE_STATUS = exhaustive(ConclaveStatus, {
     ConclaveStatus.CANCELLED: N_("Cancelled"),
     ConclaveStatus.MOVED_ONLINE: N_("Moved online"),
     ConclaveStatus.HELD: N_("Held"),
-    ConclaveStatus.UNREPORTED: N_("Outcome not yet reported"),
+    ConclaveStatus.UNREPORTED: N_("Dates have passed; no report yet"),
 })
 ORGANIZER_ROLE = exhaustive(OrganizingRole, {
     OrganizingRole.HOST: N_("Host"),

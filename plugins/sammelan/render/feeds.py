@@ -18,7 +18,7 @@ from sammelan.render.jobs import Job, Keys, whole_site
 from sammelan.render.plaintext import first_paragraph
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
-FEED_TITLE = N_("%(site)s: conclaves and news")
+FEED_TITLE = N_("%(site)s: events and news")
 # The most recent entries: what a feed reader shows; every entry ever made would grow the
 # feed without end (readers fetch it every few hours). The sitemap lists every page.
 FEED_SIZE = 50

@@ -41,7 +41,7 @@ _ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
             ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 # Breadcrumb trail: the section each kind of page belongs to.
-SECTIONS = {"conclaves": ("conclaves", N_("Conclaves")), "conclave": ("conclaves", N_("Conclaves")),
+SECTIONS = {"conclaves": ("conclaves", N_("Events")), "conclave": ("conclaves", N_("Events")),
             "speakers": ("speakers", N_("Speakers")), "speaker": ("speakers", N_("Speakers")),
             "schemes": ("schemes", N_("Schemes")), "scheme": ("schemes", N_("Schemes")),
             "news": ("news", N_("News")), "news_item": ("news", N_("News"))}

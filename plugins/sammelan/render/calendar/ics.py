@@ -94,7 +94,7 @@ def conclave_files(conclave: Conclave, timed: list[Session], lang: str, config: 
 
 
 def site_calendar(site: Site, lang: str, config: RenderConfig) -> bytes:
-    name = Gettext(lang)(N_("%(site)s: every conclave"), site=site.settings.name(lang))
+    name = Gettext(lang)(N_("%(site)s: every event"), site=site.settings.name(lang))
     everything = calendar(name, lang, site_file(lang), config, config.timezone)
     heads = ((conclave_entry(c, lang), c) for c in window(site))
     return assemble(everything, [event(e, c, lang, config, sequences_of(site, c).get(e.key, 0))
