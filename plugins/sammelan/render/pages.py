@@ -172,6 +172,7 @@ def _words(text: str) -> set[str]:
 
 def _stem(word: str) -> str:
     """A word without its ending, so that forms of one word compare equal: "seminars" and
-    "seminar", "रणनीतियां" and "रणनीतियों" (vowel signs and nasal marks at the end)."""
-    stem = re.sub(r"[\u0901\u0902\u093e-\u094c]+$", "", word)
+    "seminar", "रणनीतियां" and "रणनीतियों", "संभावनाएं" and "संभावनाओं" (the vowels and
+    nasal marks that end a Devanagari word)."""
+    stem = re.sub(r"(?<=..)[\u0901\u0902\u0905-\u0914\u093e-\u094c]+$", "", word)
     return stem[:-1] if stem == word and len(word) > 3 and word.endswith("s") else stem
