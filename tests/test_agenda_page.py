@@ -5,6 +5,7 @@ each fact once, likely participants under one heading."""
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,13 @@ def test_parallel_sessions_are_grouped_with_their_rooms(parallel, lang):
     assert rooms == [{"hi": "हॉल A", "en": "Hall A"}[lang], {"hi": "हॉल B", "en": "Hall B"}[lang]]
     assert slot.find_class("slot-time")[0].find("time").get("datetime").startswith(
         "2025-09-19T16:00")
+
+
+def test_conclave_pages_stay_small(site_dir):
+    """Page and stylesheet, gzipped, under 14 KB: the first round trips of a slow phone."""
+    css = (site_dir / "theme/css/site.css").read_bytes()
+    pages = sorted(site_dir.glob("**/conclaves/*/index.html"))
+    assert len(pages) == 8
+    for page in pages:
+        size = len(gzip.compress(page.read_bytes(), 9)) + len(gzip.compress(css, 9))
+        assert size < 14_000, f"{page}: {size} bytes gzipped with the stylesheet"
