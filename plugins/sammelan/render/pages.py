@@ -36,8 +36,8 @@ def all_pages(site: Site, languages: tuple[str, ...] = LANGUAGES) -> Iterator[Pa
         for conclave in site.conclaves:
             yield Page(urls.conclave(lang, conclave.slug), "conclave", lang,
                        {"conclave": conclave, "agenda": agenda(conclave),
-                        "highlights": unsaid(conclave.highlights, conclave.sessions, lang),
-                        "topics": unsaid(conclave.topics, conclave.sessions, lang),
+                        "highlights": unsaid(conclave.highlights, conclave.sessions),
+                        "topics": unsaid(conclave.topics, conclave.sessions),
                         "speakers": named(conclave)})
         yield Page(urls.path(lang, "speakers"), "speakers", lang)
         for speaker in site.speakers:
@@ -106,15 +106,15 @@ def slots(sessions: list[Session]) -> tuple[Slot, ...]:
     """Timed sessions whose times overlap share a slot; untimed ones share the last."""
     timed = [s for s in sessions if s.start is not None]
     groups: list[list[Session]] = []
-    until: dt.time | None = None  # the latest end of the open group
+    until = dt.time.min  # the latest end (or start) of the open group
     for session in timed:
-        if groups and until is not None and session.start < until:
+        # an overlap, or the same start (sessions without an end that begin together)
+        if groups and (session.start < until or session.start == groups[-1][0].start):
             groups[-1].append(session)
         else:
             groups.append([session])
-            until = None
-        end = session.end or session.start
-        until = end if until is None else max(until, end)
+            until = dt.time.min
+        until = max(until, session.end or session.start)
     untimed = [s for s in sessions if s.start is None]
     return tuple(Slot(tuple(g)) for g in [*groups, *([untimed] if untimed else [])])
 
@@ -139,22 +139,23 @@ def _session_order(session: Session):
     return (session.start is None, session.start or 0, session.track.en if session.track else "")
 
 
-def unsaid(items: tuple[Text, ...], sessions: tuple[Session, ...], lang: str) -> list[str]:
-    """The highlights or topics that the agenda does not already say, in `lang`: an item is
-    said when the session titles hold all its words ("Seminars, panel discussions and
-    workshops") or one session's title and summary hold most of them (a topic that is the
-    subject of a seminar). The page then states each fact once."""
+def unsaid(items: tuple[Text, ...], sessions: tuple[Session, ...]) -> list[Text]:
+    """The highlights or topics that the agenda does not already say: an item is said when
+    the session titles hold all its words ("Seminars, panel discussions and workshops") or
+    one session's title and summary hold most of them (a topic that is the subject of a
+    seminar), in either language, so both pages keep the same items. The page then states
+    each fact once."""
+    return [item for item in items
+            if not any(_said(item(lang), sessions, lang) for lang in LANGUAGES)]
+
+
+def _said(item: str, sessions: tuple[Session, ...], lang: str) -> bool:
+    words = _words(item)
     titles = set().union(*(_words(s.title(lang)) for s in sessions))
-    texts = [_words(s.title(lang) + " " + (s.summary(lang) if s.summary else ""))
-             for s in sessions]
-    kept = []
-    for item in items:
-        words = _words(item(lang))
-        if not words or words <= titles or any(
-                len(words & text) >= SAID * len(words) for text in texts):
-            continue
-        kept.append(item(lang))
-    return kept
+    texts = (_words(s.title(lang) + " " + (s.summary(lang) if s.summary else ""))
+             for s in sessions)
+    return not words or words <= titles or any(
+        len(words & text) >= SAID * len(words) for text in texts)
 
 
 # The share of an item's words one session must hold for the item to count as said there.
