@@ -6,6 +6,7 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 BROWSER_STAMP := $(VENV)/.browser
 NGINX_STAMP := $(VENV)/.nginx
+PRINT_STAMP := $(VENV)/.print
 
 # Registries and Debian's mirror sometimes fail a download: each install tries three times.
 RETRY := for try in 1 2 3; do
@@ -39,6 +40,14 @@ $(NGINX_STAMP): $(PY_STAMP)
 	  nginx $(DONE); }
 	touch $@
 
+# The print test (tests/test_print.py) prints a page with Chromium and reads the PDF with
+# poppler's pdfinfo, pdftotext and pdftoppm.
+$(PRINT_STAMP): $(BROWSER_STAMP)
+	command -v pdfinfo >/dev/null && command -v pdftoppm >/dev/null || { $(RETRY) \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  poppler-utils $(DONE); }
+	touch $@
+
 # The virtualenv with the pinned packages, nothing built (CI publishing starts here).
 bootstrap: $(PY_STAMP)
 
@@ -53,7 +62,7 @@ task = @echo "$(BIN)/invoke $(1)"; $(BIN)/invoke $(1) || { kill -QUIT $$PPID; sl
 site: $(PY_STAMP)
 	$(call task,build)
 
-test: $(PY_STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP)
+test: $(PY_STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP) $(PRINT_STAMP)
 	$(call task,test)
 
 serve: $(PY_STAMP)

@@ -69,3 +69,34 @@ def test_language_switch_opens_the_same_conclave_in_english(browser, base_url):
     assert browser.current_url == base_url + "en/" + CONCLAVE
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert "16–17 January 2026" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def bottom(browser, selector: str) -> float:
+    return browser.execute_script(
+        "return document.querySelector(arguments[0]).getBoundingClientRect().bottom", selector)
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_first_phone_screen_holds_the_event_and_a_tap_to_the_agenda(browser, base_url, prefix):
+    """At 360×800: title, status badge, when, where, the actions and the section menu, whose
+    first link opens the agenda; the QR code for print is neither shown nor fetched."""
+    browser.get(base_url + prefix + CONCLAVE)
+    for selector in ("h1", ".event-head .badge", ".facts", ".actions", ".sections"):
+        assert bottom(browser, selector) <= 800, selector
+    agenda = browser.find_element(By.CSS_SELECTOR, ".sections a")
+    assert agenda.get_attribute("hash") == "#agenda"
+    agenda.click()
+    top = browser.execute_script(
+        "return document.getElementById('agenda').getBoundingClientRect().top")
+    assert -1 < top < 100  # scrolled to it (fractions of a pixel either way)
+    qr = browser.find_element(By.CSS_SELECTOR, ".print-only img")
+    assert not qr.is_displayed()
+    assert browser.execute_script("return arguments[0].naturalWidth", qr) == 0
+
+
+@pytest.mark.parametrize("path", ["", "en/", CONCLAVE, "en/" + CONCLAVE])
+def test_language_switch_stays_on_the_brand_line(browser, base_url, path):
+    browser.get(base_url + path)
+    brand, switch = (browser.find_element(By.CSS_SELECTOR, s).rect
+                     for s in (".brand", "a.language"))
+    assert abs(brand["y"] + brand["height"] / 2 - switch["y"] - switch["height"] / 2) < 8

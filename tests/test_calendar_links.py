@@ -36,8 +36,10 @@ def test_conclave_page_offers_the_whole_conclave(published_dir, lang):
     assert query["dates"] == ["20250919/20250920"]
     assert query["action"] == ["TEMPLATE"]
     assert (published_dir / prefix / JHANSI / "calendar.ics").is_file()
-    exports = page.get_element_by_id("add-to-calendar").getparent().xpath(
-        ".//a[@type='application/xml' or @type='application/json']/@href")
+    # the schedules for conference apps sit at the end of the page, not among the actions
+    (apps,) = page.find_class("for-apps")
+    assert page.find_class("conclave")[0][-1] == apps
+    exports = apps.xpath(".//a[@type='application/xml' or @type='application/json']/@href")
     assert exports == [f"{DOMAIN}/{prefix}{JHANSI}schedule.xml",
                        f"{DOMAIN}/{prefix}{JHANSI}schedule.json"]
 

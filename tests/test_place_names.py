@@ -35,10 +35,10 @@ def output(tmp_path_factory) -> Path:
 
 
 def where(page: Path) -> str:
-    """The address the page gives under "Where", without its map link."""
-    (dd,) = parse(page).find_class("facts")[0].xpath(
-        "dt[. = 'Where' or . = 'कहां']/following-sibling::dd[1]")
-    return dd.text_content().rsplit(dd.find("a").text_content(), 1)[0].strip()
+    """The full address the page's venue section gives (the first screen's "Where" gives
+    the venue, town and state, and the map link)."""
+    (address,) = parse(page).get_element_by_id("venue").getparent().xpath("p[1]")
+    return address.text_content().strip()
 
 
 @pytest.mark.parametrize("lang", ["hi", "en"])
@@ -78,3 +78,8 @@ def test_a_part_is_dropped_only_when_it_repeats_another():
                   district=text("Solan"), state=text("Himachal Pradesh"))
     assert solan.full_address("hi") == "Parwanoo, Solan, Himachal Pradesh"
     assert solan.joined("en", "name", "city") == "Parwanoo"
+    shoghi = Venue(slug="z", name=text("Business Centre, Shoghi"), city=text("Shoghi"),
+                   district=text("Shimla"), state=text("Himachal Pradesh"))
+    assert shoghi.joined("en", "name", "city", "state") == (
+        "Business Centre, Shoghi, Himachal Pradesh")
+    assert shoghi.full_address("en") == "Business Centre, Shoghi, Shimla, Himachal Pradesh"

@@ -32,9 +32,10 @@ def output(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("kinds") / "project")
     path = project / JHANSI
     text = path.read_text(encoding="utf-8")
-    for session_id, kind, start, end, hindi, english in ADDED:
-        text += (f"  - id: {session_id}\n    title:\n      hi: {hindi} (सत्र)\n"
-                 f"      en: {english} (session)\n    kind: {kind}\n"
+    for session_id, kind, start, end, _, _ in ADDED:
+        # titles that do not name the kind, so the page names it beside them
+        text += (f"  - id: {session_id}\n    title:\n      hi: '{start} का कार्यक्रम'\n"
+                 f"      en: 'Item at {start}'\n    kind: {kind}\n"
                  f'    date: "2025-09-19"\n    start: "{start}"\n    end: "{end}"\n')
     path.write_text(text, encoding="utf-8")
     built = project.parent / "output"
@@ -51,8 +52,18 @@ def sessions(output: Path, lang: str) -> dict[str, object]:
 def test_each_kind_is_named_in_the_readers_language(output, lang):
     found = sessions(output, lang)
     for session_id, _, _, _, hindi, english in ADDED:
-        when = found[session_id].find_class("when")[0].text_content()
-        assert f" · {hindi if lang == 'hi' else english}" in when, when
+        (tag,) = found[session_id].find_class("tag")
+        assert tag.text_content() == (hindi if lang == "hi" else english)
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_the_kind_is_left_out_where_the_title_says_it(published_dir, lang):
+    """"सेमिनार · सेमिनार" says nothing twice: Jamshedpur's seminars, workshops and
+    exhibition are titled by their kind (or its plural), so they carry no label."""
+    tree = parse(published_dir / PREFIXES[lang] / "conclaves/msme-defence-conclave-2026/index.html")
+    found = {li.get("id").removeprefix("session-"): li for li in tree.find_class("session")}
+    assert len(found) == 6
+    assert [i for i, li in found.items() if li.find_class("tag")] == []
 
 
 @pytest.mark.parametrize("lang", ["hi", "en"])

@@ -52,6 +52,10 @@ class Html:
         return getattr(self, lang)
 
 
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 @dataclass(frozen=True)
 class Venue:
     slug: str
@@ -70,13 +74,16 @@ class Venue:
 
     def joined(self, lang: str, *fields: str) -> str:
         """The named parts of the place that it has, in order, each once: a district that
-        is its city ("Ludhiana, Ludhiana") or a place named for its town is said once."""
-        parts: dict[str, str] = {}
+        is its city ("Ludhiana, Ludhiana"), a place named for its town, or a town the name
+        already ends with ("Business Centre, Shoghi, Shoghi") is said once."""
+        parts: list[str] = []
+        said: set[str] = set()
         for name in fields:
             value = getattr(self, name)
-            if value is not None:
-                parts.setdefault(" ".join(value(lang).split()).casefold(), value(lang))
-        return ", ".join(parts.values())
+            if value is not None and _folded(value(lang)) not in said:
+                parts.append(value(lang))
+                said.update(_folded(piece) for piece in [value(lang), *value(lang).split(",")])
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True)

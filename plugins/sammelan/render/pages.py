@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from sammelan.model.entities import LANGUAGES, Conclave, Session, Site
+from sammelan.model.entities import LANGUAGES, Conclave, Session, Site, Speaker, Text
 from sammelan.render import formats, urls
 
 # The home page shows the next conclaves and the latest past ones; the conclaves page
@@ -33,7 +35,10 @@ def all_pages(site: Site, languages: tuple[str, ...] = LANGUAGES) -> Iterator[Pa
         yield Page(urls.path(lang, "conclaves"), "conclaves", lang)
         for conclave in site.conclaves:
             yield Page(urls.conclave(lang, conclave.slug), "conclave", lang,
-                       {"conclave": conclave, "agenda": agenda(conclave)})
+                       {"conclave": conclave, "agenda": agenda(conclave),
+                        "highlights": unsaid(conclave.highlights, conclave.sessions),
+                        "topics": unsaid(conclave.topics, conclave.sessions),
+                        "speakers": named(conclave)})
         yield Page(urls.path(lang, "speakers"), "speakers", lang)
         for speaker in site.speakers:
             yield Page(urls.path(lang, "speakers", speaker.slug), "speaker", lang,
@@ -48,17 +53,127 @@ def all_pages(site: Site, languages: tuple[str, ...] = LANGUAGES) -> Iterator[Pa
         yield Page(formats.NOT_FOUND.path(lang), "404", lang)
 
 
-def agenda(conclave: Conclave) -> list[tuple[object, list[Session]]]:
-    """Sessions grouped by day in date order, timed ones first in a day, then by start;
-    sessions whose day is not announced come last under the key None."""
+@dataclass(frozen=True)
+class Slot:
+    """Sessions that share a place in a day's timeline: one session, several whose times
+    overlap (parallel sessions in different rooms, shown side by side), or every session
+    of the day whose time is not announced (start None: "time to be announced" once)."""
+
+    sessions: tuple[Session, ...]
+
+    @property
+    def start(self) -> dt.time | None:
+        return self.sessions[0].start
+
+    @property
+    def end(self) -> dt.time | None:
+        ends = [s.end for s in self.sessions if s.end is not None]
+        return max(ends) if ends else None
+
+    @property
+    def parallel(self) -> bool:
+        return self.start is not None and len(self.sessions) > 1
+
+    @property
+    def shared_time(self) -> bool:
+        """Whether every session of the slot has the slot's times (else each says its own)."""
+        return all((s.start, s.end) == (self.start, self.end) for s in self.sessions)
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date | None  # None: the sessions whose day is not announced
+    slots: tuple[Slot, ...]
+
+    @property
+    def timed(self) -> bool:
+        return any(slot.start is not None for slot in self.slots)
+
+
+def agenda(conclave: Conclave) -> list[Day]:
+    """Sessions grouped by day in date order (those whose day is not announced last), each
+    day's timed sessions in slots by start, then its untimed ones in one slot."""
     days: dict = {}
     for session in conclave.sessions:
         days.setdefault(session.date, []).append(session)
     order = sorted(d for d in days if d is not None)
     if None in days:
         order.append(None)
-    return [(day, sorted(days[day], key=_session_order)) for day in order]
+    return [Day(day, slots(sorted(days[day], key=_session_order))) for day in order]
+
+
+def slots(sessions: list[Session]) -> tuple[Slot, ...]:
+    """Timed sessions whose times overlap share a slot; untimed ones share the last."""
+    timed = [s for s in sessions if s.start is not None]
+    groups: list[list[Session]] = []
+    until = dt.time.min  # the latest end (or start) of the open group
+    for session in timed:
+        # an overlap, or the same start (sessions without an end that begin together)
+        if groups and (session.start < until or session.start == groups[-1][0].start):
+            groups[-1].append(session)
+        else:
+            groups.append([session])
+            until = dt.time.min
+        until = max(until, session.end or session.start)
+    untimed = [s for s in sessions if s.start is None]
+    return tuple(Slot(tuple(g)) for g in [*groups, *([untimed] if untimed else [])])
+
+
+@dataclass(frozen=True)
+class Named:
+    """A person of the conclave, listed once under "Speakers": who speaks in a session,
+    and who is named with what they do (`role`, from the conclave's `people`)."""
+
+    speaker: Speaker
+    role: Text | None = None
+
+
+def named(conclave: Conclave) -> list[Named]:
+    found: dict[str, Named] = {e.speaker.slug: Named(e.speaker) for e in conclave.speaker_roles()}
+    for person in conclave.people:
+        found[person.speaker.slug] = Named(person.speaker, person.role)
+    return list(found.values())
 
 
 def _session_order(session: Session):
     return (session.start is None, session.start or 0, session.track.en if session.track else "")
+
+
+def unsaid(items: tuple[Text, ...], sessions: tuple[Session, ...]) -> list[Text]:
+    """The highlights or topics that the agenda does not already say: an item is said when
+    the session titles hold all its words ("Seminars, panel discussions and workshops") or
+    one session's title and summary hold most of them (a topic that is the subject of a
+    seminar), in either language, so both pages keep the same items. The page then states
+    each fact once."""
+    return [item for item in items
+            if not any(_said(item(lang), sessions, lang) for lang in LANGUAGES)]
+
+
+def _said(item: str, sessions: tuple[Session, ...], lang: str) -> bool:
+    words = _words(item)
+    titles = set().union(*(_words(s.title(lang)) for s in sessions))
+    texts = (_words(s.title(lang) + " " + (s.summary(lang) if s.summary else ""))
+             for s in sessions)
+    return not words or words <= titles or any(
+        len(words & text) >= SAID * len(words) for text in texts)
+
+
+# The share of an item's words one session must hold for the item to count as said there.
+SAID = 0.6
+# Words that say nothing on their own, left out when items and sessions are compared.
+STOP_WORDS = frozenset(
+    "a an and are as at be by for from in is of on or the to will with "
+    "और एवं तथा के की का में से पर को है हैं होंगे होगी होगा भी जिनमें".split())
+
+
+def _words(text: str) -> set[str]:
+    return {_stem(w) for w in re.split(r"[^\w\u0900-\u097f]+", text.casefold())
+            if w and w not in STOP_WORDS}
+
+
+def _stem(word: str) -> str:
+    """A word without its ending, so that forms of one word compare equal: "seminars" and
+    "seminar", "रणनीतियां" and "रणनीतियों", "संभावनाएं" and "संभावनाओं" (the vowels and
+    nasal marks that end a Devanagari word)."""
+    stem = re.sub(r"(?<=..)[\u0901\u0902\u0905-\u0914\u093e-\u094c]+$", "", word)
+    return stem[:-1] if stem == word and len(word) > 3 and word.endswith("s") else stem
