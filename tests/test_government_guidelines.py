@@ -16,6 +16,7 @@ from lxml import etree
 from sammelan.i18n.catalog import Gettext
 from sammelan.model.loader import source_files
 from sammelan.render import favicon, formats
+from sammelan.render.plaintext import first_paragraph
 from sammelan.sources import prose, provenance
 
 SITE = "https://sammelan.example.org/"  # the fixture's published address (data/site.yaml)
@@ -215,3 +216,8 @@ def test_the_ico_holds_a_16_and_a_32_pixel_image_with_transparent_corners():
         middle = pixels[(size // 2 * size + size // 2) * 4:][:4]
         assert top_left[3] == 0 and middle[3] == 255
         assert offset + length <= len(data)
+
+
+def test_descriptions_made_from_prose_leave_the_external_mark_out():
+    html = prose.to_html("Apply on [the portal](https://msme.gov.in/) today.", "en")
+    assert first_paragraph(html) == "Apply on the portal today."
