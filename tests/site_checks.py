@@ -20,6 +20,7 @@ from conftest import ROOT, SHARED, html_pages, parse
 from icalendar import Calendar
 from jsonschema import Draft6Validator
 from lxml import etree
+from sammelan.render.config import PREVIEW_BASE
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ICALJS = ROOT / "tests" / "icaljs_events.mjs"
@@ -94,6 +95,27 @@ def _link_problem(output: Path, page: Path, link: str, ids: dict[Path, set[str]]
         if parts.fragment not in ids[target]:
             return f"points at no element with id `{parts.fragment}`"
     return ""
+
+
+def unmarked_external_links(output: Path, own: str = PREVIEW_BASE) -> list[str]:
+    """Every link to another site (http or https, not at the site's address `own`) that
+    lacks rel="external" or the words that say so in its page's language (GIGW 3.0)."""
+    from sammelan.i18n.catalog import Gettext
+
+    found = []
+    for page in html_pages(output):
+        tree = parse(page)
+        words = Gettext(tree.get("lang"))("(external website)")
+        for link in tree.iter("a"):
+            href = link.get("href") or ""
+            if not href.lower().startswith(("http:", "https:")) or href.startswith(own + "/"):
+                continue
+            hidden = link.find(".//span[@class='visually-hidden']")
+            if ("external" not in (link.get("rel") or "").split() or hidden is None
+                    or hidden.text_content().strip() != words):
+                found.append(f"{page.relative_to(output).as_posix()}: <a href=\"{href}\"> "
+                             f"is not marked as leaving the site")
+    return found
 
 
 # calendars and schedules -------------------------------------------------------------------

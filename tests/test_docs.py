@@ -57,9 +57,10 @@ def test_following_the_guide_adds_a_conclave_that_builds(project, tmp_path, guid
     assert "Vendor development meet announced in Adityapur (example)" in page
     # the site's settings, in both languages: its name and the footer's statement
     assert "Adityapur Industry Forum (example)" in page
-    assert page.endswith("Every fact on this site is the organizers' own (example). Publisher: "
-                         "Adityapur Small Industries Association (ASIA) · Contact: "
-                         "events@example.org, +91 657 000 0000")
+    # the footer: the statement, publisher and contact, then the page's last change
+    assert ("Every fact on this site is the organizers' own (example). Publisher: "
+            "Adityapur Small Industries Association (ASIA) · Contact: "
+            "events@example.org, +91 657 000 0000 Last updated: ") in page
     hindi = text_of(tmp_path / "out/conclaves/vendor-meet-adityapur-2027/index.html")
     assert "आदित्यपुर उद्योग मंच (उदाहरण)" in hindi
     assert "सारी जानकारी आयोजकों की अपनी है (उदाहरण)। प्रकाशक: आदित्यपुर स्मॉल" in hindi

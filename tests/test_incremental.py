@@ -3,6 +3,7 @@ exactly the bytes of a clean build, after any sequence of edits, deletions inclu
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -12,9 +13,10 @@ from breaking import JAMSHEDPUR, JHANSI, RAKESH, edit
 from conftest import BUILD_EPOCH, copy_project, digest
 from sammelan import manifest
 from sammelan.build import build
+from sammelan.model.loader import source_files
 from sammelan.options import BuildOptions
 from sammelan.render import outputs
-from sammelan.sources import memo
+from sammelan.sources import memo, provenance
 
 JHANSI_PAGE = "en/conclaves/msme-for-bharat-jhansi-2025/index.html"
 JAMSHEDPUR_PAGE = "en/conclaves/msme-defence-conclave-2026/index.html"
@@ -108,6 +110,27 @@ def test_edits_additions_and_deletions_give_the_bytes_of_a_clean_build(project, 
 
     a_year_later = int(BUILD_EPOCH) + 365 * 86400  # the Jamshedpur conclave is over then
     builds.again(a_year_later)
+
+
+def test_a_recorded_change_dates_its_pages_and_the_lists_again(project, tmp_path):
+    """The footer's "last updated" follows data/changed.json: the conclave's own page and
+    the pages listing the site (its change is the newest) are made again, a speaker's page
+    is left as it was."""
+    builds = Builds(project, tmp_path)
+    first = builds.again()
+    untouched = builds.stamp(RAKESH_PAGE)
+    slug = "msme-for-bharat-jhansi-2025"
+    digest_now = provenance.digest(project, source_files("conclave", slug))
+    for day in ("2026-01-02", "2026-01-03"):
+        record = {f"conclaves/{slug}": {"digest": digest_now, "changed": f"{day}T06:00:00+00:00"}}
+        (project / provenance.RECORD).write_text(json.dumps(record), encoding="utf-8")
+        dated = builds.again()
+        for page in (JHANSI_PAGE, "en/conclaves/index.html", "en/sitemap/index.html",
+                     "sitemap.xml"):
+            assert dated[page] != first[page], page
+    assert "3 January 2026" in (builds.output / JHANSI_PAGE).read_text(encoding="utf-8")
+    # the second build updates the first one's folder: the speaker's page was not made again
+    assert builds.stamp(RAKESH_PAGE) == untouched
 
 
 def test_a_build_with_errors_leaves_output_and_record_as_they_were(project, tmp_path):

@@ -49,6 +49,10 @@ def test_every_internal_link_and_anchor_resolves(live_site):
     assert not broken, "\n".join(broken[:30])
 
 
+def test_every_link_to_another_site_is_marked_as_leaving_it(live_site):
+    assert site_checks.unmarked_external_links(live_site) == []
+
+
 def test_every_calendar_reads_alike_in_icalendar_and_ical_js(live_site):
     assert site_checks.calendar_problems(live_site) == []
 

@@ -8,7 +8,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from site_checks import broken_links, calendar_problems, schedule_problems, vnu_errors
+from site_checks import (
+    broken_links,
+    calendar_problems,
+    schedule_problems,
+    unmarked_external_links,
+    vnu_errors,
+)
 
 PAGE = "en/conclaves/msme-for-bharat-jhansi-2025"
 
@@ -23,6 +29,7 @@ def test_the_seeded_site_passes(site_dir):
     assert broken_links(site_dir) == []
     assert calendar_problems(site_dir) == []
     assert schedule_problems(site_dir) == []
+    assert unmarked_external_links(site_dir) == []
 
 
 def test_a_link_to_a_missing_file_or_anchor_is_found(site):
@@ -60,3 +67,11 @@ def test_invalid_html_is_found(tmp_path):
                                          "<p><div></p>", encoding="utf-8")
     page = f"file:{tmp_path / 'index.html'}"  # as vnu names a file
     assert f"{page}:1: No “p” element in scope but a “p” end tag seen." in vnu_errors(tmp_path)
+
+
+def test_a_link_to_another_site_left_unmarked_is_found(site):
+    page = site / PAGE / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        '<p>', '<p><a href="https://example.org/">x</a>', 1), encoding="utf-8")
+    assert unmarked_external_links(site) == [
+        f'{PAGE}/index.html: <a href="https://example.org/"> is not marked as leaving the site']

@@ -63,6 +63,11 @@ FEED = OutputFormat("feed", "feed.atom.xml", "application/atom+xml; charset=utf-
 SITEMAP = OutputFormat("sitemap", "sitemap.xml", "application/xml; charset=utf-8",
                        per_language=False)
 ROBOTS = OutputFormat("robots", "robots.txt", TEXT, per_language=False)
+# The site's mark (favicon.py): linked from every page's <head>; the ICO at the root, where
+# browsers and crawlers look for it unasked. image/x-icon is the type servers and browsers
+# know it by (nginx's own mime.types among them).
+FAVICON_SVG = OutputFormat("favicon-svg", "favicon.svg", "image/svg+xml", per_language=False)
+FAVICON_ICO = OutputFormat("favicon", "favicon.ico", "image/x-icon", per_language=False)
 # Server settings for the site, at its root where the hosts that read them look (hosting.py);
 # a host that reads none of them serves them as text, nginx and Apache hide them.
 HTACCESS = OutputFormat("htaccess", ".htaccess", TEXT, per_language=False)
@@ -72,7 +77,8 @@ NGINX = OutputFormat("nginx", "nginx.conf", TEXT, per_language=False)
 
 HOSTING = (HTACCESS, HEADERS, REDIRECTS, NGINX)
 SERVED = (PAGE, NOT_FOUND, CONCLAVE_CALENDAR, SESSION_CALENDAR, SITE_CALENDAR, SCHEDULE_XML,
-          SCHEDULE_JSON, QR_CODE, FEED, SITEMAP, ROBOTS)  # what visitors and apps fetch
+          SCHEDULE_JSON, QR_CODE, FEED, SITEMAP, ROBOTS, FAVICON_SVG,
+          FAVICON_ICO)  # what visitors and apps fetch
 ALL = SERVED + HOSTING
 # Copied into the site as they are, by no renderer: the theme's files (Pelican's
 # THEME_STATIC_DIR) and the organizers' pictures (STATIC_PATHS in pelicanconf.py). Servers

@@ -1,6 +1,9 @@
 """When each page last changed, from the source commit times the loader gave the
 entities: a page about one entity changes with it; a listing changes with the newest
-of what it lists. Used for sitemap lastmod and feed updated, so builds repeat exactly."""
+of what it lists; the pages about the site itself (accessibility, help, site map, not
+found) with the newest of the whole site, whose pages they describe or list. Used for
+sitemap lastmod, feed updated and every page's "last updated" line, so builds repeat
+exactly."""
 
 from __future__ import annotations
 
@@ -19,7 +22,9 @@ def last_modified(site: Site, page: Page) -> dt.datetime | None:
             return page.context[key].updated
     listed = {"home": site.conclaves, "conclaves": site.conclaves, "speakers": site.speakers,
               "schemes": site.schemes, "news": site.news}
-    return newest(listed.get(page.template, ()))
+    if page.template in listed:
+        return newest(listed[page.template])
+    return newest((*site.conclaves, *site.speakers, *site.schemes, *site.news))
 
 
 def newest(entities: Iterable) -> dt.datetime | None:

@@ -8,18 +8,25 @@ markup compact instead."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, Template
+from markupsafe import Markup
 
 from sammelan.i18n import formatting, labels
 from sammelan.i18n.catalog import Gettext
 from sammelan.model.entities import DEFAULT_LANGUAGE, IST, Site, SiteSettings
-from sammelan.render import formats, pages, seo, urls
+from sammelan.render import formats, freshness, pages, seo, urls
 from sammelan.render.calendar.links import CalendarLinks
 from sammelan.render.config import RenderConfig
 from sammelan.render.jobs import Job, Keys
 from sammelan.render.pages import Page, all_pages
+from sammelan.sources.prose import leaving
+
+# The day a change was made is given as it was in India, where the site's readers are.
+INDIA = ZoneInfo(IST)
 
 
 def prepare(env: Environment) -> None:
@@ -35,7 +42,15 @@ def prepare(env: Environment) -> None:
     })
     env.globals.update(labels=labels.ALL, language_name=labels.LANGUAGE_NAME,
                        session_anchor=urls.session_anchor, formats=formats,
-                       home_upcoming=pages.HOME_UPCOMING, home_past=pages.HOME_PAST)
+                       home_upcoming=pages.HOME_UPCOMING, home_past=pages.HOME_PAST,
+                       leaving=_leaving, about_site=pages.ABOUT_SITE,
+                       page_titles=pages.TITLES)
+
+
+@functools.cache
+def _leaving(lang: str) -> Markup:
+    """After a template's link to another site, as after prose's (sources/prose.py)."""
+    return Markup(leaving(lang))
 
 
 def jobs(site: Site, env: Environment, config: RenderConfig, keys: Keys) -> Iterator[Job]:
@@ -105,5 +120,18 @@ def context(site: Site, page: Page, config: RenderConfig) -> dict:
         "calendar_links": CalendarLinks(page.lang, linker, config),
         # the footer's "all times are IST" holds only while every conclave is in India
         "all_in_ist": site.all_in_ist if isinstance(site, Visible) else frame(site)[1],
+        "last_updated": last_updated(site, page),
+        "site_map": pages.site_map(site, page.lang, gettext)
+        if page.template == "site_map" else None,
         **seo.context(site, page, config),
     }
+
+
+def last_updated(site: Site, page: Page) -> tuple[str, str] | None:
+    """The footer's "last updated": when the page's sources last changed (freshness.py,
+    as sitemap.xml's lastmod says), as a <time> value and as the day in India."""
+    changed = freshness.last_modified(site, page)
+    if changed is None:
+        return None
+    return (changed.isoformat("T", "seconds"),
+            formatting.date(changed.astimezone(INDIA).date(), page.lang))

@@ -21,7 +21,7 @@ from sammelan.model.entities import (
 )
 from sammelan.render import urls
 from sammelan.render.config import RenderConfig
-from sammelan.render.pages import Page
+from sammelan.render.pages import ABOUT_SITE, TITLES, Page
 from sammelan.render.plaintext import first_paragraph
 
 SCHEMA = "https://schema.org"
@@ -96,8 +96,8 @@ def _leaf_name(page: Page, _: Gettext) -> str | None:
         return ctx["scheme"].name(page.lang)
     if "item" in ctx:
         return ctx["item"].title(page.lang)
-    if page.template == "404":
-        return _(N_("Page not found"))
+    if page.template == "404" or page.template in ABOUT_SITE:
+        return _(TITLES[page.template])
     return None
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from sammelan.i18n.catalog import N_
 from sammelan.model.entities import LANGUAGES, Conclave, Session, Site, Speaker, Text
 from sammelan.render import formats, urls
 
@@ -50,7 +51,47 @@ def all_pages(site: Site, languages: tuple[str, ...] = LANGUAGES) -> Iterator[Pa
         yield Page(urls.path(lang, "news"), "news", lang)
         for item in site.news:
             yield Page(urls.path(lang, "news", item.slug), "news_item", lang, {"item": item})
+        # what a government site is expected to carry (GIGW 3.0), linked from every footer
+        for template, folder in ABOUT_SITE.items():
+            yield Page(urls.path(lang, folder), template, lang)
         yield Page(formats.NOT_FOUND.path(lang), "404", lang)
+
+
+# The pages about the site itself: template → folder.
+ABOUT_SITE = {"accessibility": "accessibility", "help": "help", "site_map": "sitemap"}
+# The names of the pages that are about no one entity.
+TITLES = {"home": N_("Home"), "conclaves": N_("Events"), "speakers": N_("Speakers"),
+          "schemes": N_("Schemes"), "news": N_("News"),
+          "accessibility": N_("Accessibility statement"), "help": N_("Help and contact"),
+          "site_map": N_("Site map"), "404": N_("Page not found")}
+# The section of the HTML site map each kind of page is listed under.
+SITE_MAP_SECTIONS = {"home": "about", "accessibility": "about", "help": "about",
+                     "site_map": "about", "conclaves": "conclaves", "conclave": "conclaves",
+                     "speakers": "speakers", "speaker": "speakers", "schemes": "schemes",
+                     "scheme": "schemes", "news": "news", "news_item": "news"}
+SITE_MAP_HEADINGS = {"conclaves": N_("Events"), "speakers": N_("Speakers"),
+                     "schemes": N_("Schemes"), "news": N_("News"),
+                     "about": N_("About this site")}
+
+
+def name(page: Page, gettext) -> str:
+    """What a page is called: the name of its entity, or the name of its kind."""
+    for key, field_name in (("conclave", "title"), ("speaker", "name"), ("scheme", "name"),
+                            ("item", "title")):
+        if key in page.context:
+            return getattr(page.context[key], field_name)(page.lang)
+    return gettext(TITLES[page.template])
+
+
+def site_map(site: Site, lang: str, gettext) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every page of one language that sitemap.xml lists, as (heading, [(name, path)]) by
+    section, in the order of all_pages: the HTML site map cannot miss a page."""
+    sections: dict[str, list[tuple[str, str]]] = {key: [] for key in SITE_MAP_HEADINGS}
+    for page in all_pages(site, (lang,)):
+        if page.indexable:
+            sections[SITE_MAP_SECTIONS[page.template]].append((name(page, gettext), page.path))
+    return [(gettext(SITE_MAP_HEADINGS[key]), found) for key, found in sections.items()
+            if found]
 
 
 @dataclass(frozen=True)

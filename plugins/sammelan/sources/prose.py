@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import nh3
 from sammelan.checks import complexity, placeholders, unsafe
 from sammelan.checks import text as characters
 from sammelan.errors import Location, Problem
+from sammelan.i18n.catalog import N_, Gettext
 from sammelan.i18n.messages import msg
 from sammelan.model.entities import LANGUAGES, Html
 from sammelan.sources.files import read_text
@@ -28,9 +30,32 @@ MAX_BYTES = 32 * 1024
 MAX_PARAGRAPH = 4000  # characters
 
 
-def to_html(text: str) -> str:
+def to_html(text: str, lang: str = "en") -> str:
     """Render Markdown to the safe HTML of a page."""
-    return _clean(_markdown(text))
+    return mark_external(_clean(_markdown(text)), lang)
+
+
+# A link to another site (http or https, as nh3 writes its start tag) and its text: links
+# do not nest, so its end is the next </a>; nh3 adds rel="noopener" last to every link.
+_LINK_OUT = re.compile(r'(<a [^>]*?\bhref="(?i:https?)://[^"]*"[^>]*?) rel="noopener">(.*?)</a>',
+                       re.S)
+
+
+def leaving(lang: str) -> str:
+    """What follows the text of a link to another site (GIGW: a visitor is told before
+    leaving the site): an arrow for the eye, words for screen readers, in the page's
+    language. Templates (html.py) and prose put the same after every such link."""
+    words = Gettext(lang)(N_("(external website)"))
+    return (f'<span class="external"><span aria-hidden="true">↗</span>'
+            f'<span class="visually-hidden"> {words}</span></span>')
+
+
+def mark_external(html: str, lang: str) -> str:
+    """Links to other sites marked once, when the prose is read (not in every page)."""
+    if "<a " not in html:
+        return html
+    after = leaving(lang)
+    return _LINK_OUT.sub(lambda m: f'{m[1]} rel="external noopener">{m[2]}{after}</a>', html)
 
 
 def _markdown(text: str) -> str:
@@ -65,7 +90,7 @@ def read(folder: Path, slug: str, root: Path, required: bool,
                 unreadable.add(lang)
                 problems.extend(bad)
                 continue
-            rendered, found = _render((raw or "").removeprefix("\ufeff"), file)
+            rendered, found = _render((raw or "").removeprefix("\ufeff"), file, lang)
             problems.extend(found)
             if any(not p.warning for p in found):
                 unreadable.add(lang)  # its problems are reported; it is not missing
@@ -90,7 +115,7 @@ _UNTRANSLATED = {"hi": msg("there is no Hindi translation of the text"),
                  "en": msg("there is no English translation of the text")}
 
 
-def _render(raw: str, file: str) -> tuple[str | None, list[Problem]]:
+def _render(raw: str, file: str, lang: str) -> tuple[str | None, list[Problem]]:
     """One Markdown file's safe HTML (None when it is empty), and its problems. Whatever the
     sanitizer would change that no check named is a problem too, never a silent change."""
     problems = (placeholders.in_text(raw, file) + characters.in_prose(raw, file)
@@ -101,7 +126,7 @@ def _render(raw: str, file: str) -> tuple[str | None, list[Problem]]:
     cleaned = _clean(rendered)
     if not problems:
         problems = unsafe.dropped(raw, rendered, cleaned, file)
-    return cleaned, problems
+    return mark_external(cleaned, lang), problems
 
 
 def too_intricate(text: str, file: str) -> list[Problem]:
