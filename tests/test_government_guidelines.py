@@ -184,7 +184,7 @@ def test_the_html_site_map_lists_every_page_that_sitemap_xml_lists(published_dir
     assert sorted(linked) == sorted(listed)
     _ = Gettext(lang)
     assert [h.text for h in main.iter("h2")] == [
-        _(name) for name in ("Conclaves", "Speakers", "Schemes", "News", "About this site")]
+        _(name) for name in ("Events", "Speakers", "Schemes", "News", "About this site")]
 
 
 # favicon ------------------------------------------------------------------------------
