@@ -106,6 +106,7 @@ def context(site: Site, page: Page, config: RenderConfig) -> dict:
     others = [lang for lang in config.languages if lang != page.lang]
     return {
         **page.context,
+        **pages.shown(page),
         "site": site,
         "settings": site.settings,
         "lang": page.lang,

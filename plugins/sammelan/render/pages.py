@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -36,10 +37,7 @@ def all_pages(site: Site, languages: tuple[str, ...] = LANGUAGES) -> Iterator[Pa
         yield Page(urls.path(lang, "conclaves"), "conclaves", lang)
         for conclave in site.conclaves:
             yield Page(urls.conclave(lang, conclave.slug), "conclave", lang,
-                       {"conclave": conclave, "agenda": agenda(conclave),
-                        "highlights": unsaid(conclave.highlights, conclave.sessions),
-                        "topics": unsaid(conclave.topics, conclave.sessions),
-                        "speakers": named(conclave)})
+                       {"conclave": conclave})
         yield Page(urls.path(lang, "speakers"), "speakers", lang)
         for speaker in site.speakers:
             yield Page(urls.path(lang, "speakers", speaker.slug), "speaker", lang,
@@ -55,6 +53,18 @@ def all_pages(site: Site, languages: tuple[str, ...] = LANGUAGES) -> Iterator[Pa
         for template, folder in ABOUT_SITE.items():
             yield Page(urls.path(lang, folder), template, lang)
         yield Page(formats.NOT_FOUND.path(lang), "404", lang)
+
+
+def shown(page: Page) -> dict:
+    """What a page shows worked out from its entity, beside the entity itself: made only
+    when the page is rendered, not whenever the pages are listed (the sitemap, the keys)."""
+    if page.template != "conclave":
+        return {}
+    conclave = page.context["conclave"]
+    return {"agenda": agenda(conclave),
+            "highlights": unsaid(conclave.highlights, conclave.sessions),
+            "topics": unsaid(conclave.topics, conclave.sessions),
+            "speakers": named(conclave)}
 
 
 # The pages about the site itself: template → folder.
@@ -186,15 +196,22 @@ def unsaid(items: tuple[Text, ...], sessions: tuple[Session, ...]) -> list[Text]
     one session's title and summary hold most of them (a topic that is the subject of a
     seminar), in either language, so both pages keep the same items. The page then states
     each fact once."""
+    if not items:
+        return []
+    agendas = {lang: _agenda_words(sessions, lang) for lang in LANGUAGES}
     return [item for item in items
-            if not any(_said(item(lang), sessions, lang) for lang in LANGUAGES)]
+            if not any(_said(_words(item(lang)), *agendas[lang]) for lang in LANGUAGES)]
 
 
-def _said(item: str, sessions: tuple[Session, ...], lang: str) -> bool:
-    words = _words(item)
+def _agenda_words(sessions: tuple[Session, ...], lang: str) -> tuple[set[str], list[set[str]]]:
+    """The words of all session titles, and of each session's title and summary."""
     titles = set().union(*(_words(s.title(lang)) for s in sessions))
-    texts = (_words(s.title(lang) + " " + (s.summary(lang) if s.summary else ""))
-             for s in sessions)
+    texts = [_words(s.title(lang) + " " + (s.summary(lang) if s.summary else ""))
+             for s in sessions]
+    return titles, texts
+
+
+def _said(words: set[str], titles: set[str], texts: list[set[str]]) -> bool:
     return not words or words <= titles or any(
         len(words & text) >= SAID * len(words) for text in texts)
 
@@ -208,13 +225,18 @@ STOP_WORDS = frozenset(
 
 
 def _words(text: str) -> set[str]:
-    return {_stem(w) for w in re.split(r"[^\w\u0900-\u097f]+", text.casefold())
+    return {_stem(w) for w in _WORD_BREAK.split(text.casefold())
             if w and w not in STOP_WORDS}
 
 
+_WORD_BREAK = re.compile(r"[^\w\u0900-\u097f]+")
+_ENDING = re.compile(r"(?<=..)[\u0901\u0902\u0905-\u0914\u093e-\u094c]+$")
+
+
+@functools.lru_cache(maxsize=1 << 16)  # an agenda's words recur on every page and in both
 def _stem(word: str) -> str:
     """A word without its ending, so that forms of one word compare equal: "seminars" and
     "seminar", "रणनीतियां" and "रणनीतियों", "संभावनाएं" and "संभावनाओं" (the vowels and
     nasal marks that end a Devanagari word)."""
-    stem = re.sub(r"(?<=..)[\u0901\u0902\u0905-\u0914\u093e-\u094c]+$", "", word)
+    stem = _ENDING.sub("", word)
     return stem[:-1] if stem == word and len(word) > 3 and word.endswith("s") else stem
