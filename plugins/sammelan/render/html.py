@@ -81,6 +81,7 @@ class Visible:
 
     def __init__(self, site: Site, today: dt.date, all_in_ist: bool, settings: SiteSettings):
         self.today, self.all_in_ist, self.settings = today, all_in_ist, settings
+        self.calendar_sequences = site.calendar_sequences  # in each conclave's key
         self.news_of, self.sessions_of = site.news_of, site.sessions_of
         self.mentions_of, self.conclaves_discussing = site.mentions_of, site.conclaves_discussing
 
@@ -106,7 +107,7 @@ def context(site: Site, page: Page, config: RenderConfig) -> dict:
     others = [lang for lang in config.languages if lang != page.lang]
     return {
         **page.context,
-        **pages.shown(page),
+        **pages.shown(page, site.calendar_sequences),
         "site": site,
         "settings": site.settings,
         "lang": page.lang,

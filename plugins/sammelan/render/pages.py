@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from sammelan.i18n.catalog import N_
 from sammelan.model.entities import LANGUAGES, Conclave, Session, Site, Speaker, Text
 from sammelan.render import formats, urls
+from sammelan.render.calendar.entries import session_key
 
 # The home page shows the next conclaves and the latest past ones; the conclaves page
 # lists every one.
@@ -55,16 +56,26 @@ def all_pages(site: Site, languages: tuple[str, ...] = LANGUAGES) -> Iterator[Pa
         yield Page(formats.NOT_FOUND.path(lang), "404", lang)
 
 
-def shown(page: Page) -> dict:
+def shown(page: Page, sequences: Mapping[str, Mapping[str, int]]) -> dict:
     """What a page shows worked out from its entity, beside the entity itself: made only
-    when the page is rendered, not whenever the pages are listed (the sitemap, the keys)."""
+    when the page is rendered, not whenever the pages are listed (the sitemap, the keys).
+    `sequences`: each conclave's calendar SEQUENCE numbers (Site.calendar_sequences)."""
     if page.template != "conclave":
         return {}
     conclave = page.context["conclave"]
     return {"agenda": agenda(conclave),
             "highlights": unsaid(conclave.highlights, conclave.sessions),
             "topics": unsaid(conclave.topics, conclave.sessions),
-            "speakers": named(conclave)}
+            "speakers": named(conclave),
+            "moved": moved(conclave, sequences.get(conclave.slug, {}))}
+
+
+def moved(conclave: Conclave, numbers: Mapping[str, int]) -> frozenset[str]:
+    """The sessions whose day, time or place changed since they were first announced: their
+    calendar entry's SEQUENCE has risen (render/calendar/states.py), and they still take
+    place (a cancelled one says so instead)."""
+    return frozenset(s.id for s in conclave.sessions if not s.cancelled
+                     and numbers.get(session_key(conclave.slug, s.id), 0) > 0)
 
 
 # The pages about the site itself: template → folder.
