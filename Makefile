@@ -6,12 +6,13 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 BROWSER_STAMP := $(VENV)/.browser
 NGINX_STAMP := $(VENV)/.nginx
+FONTS_STAMP := $(VENV)/.fonts
 
 # Registries and Debian's mirror sometimes fail a download: each install tries three times.
 RETRY := for try in 1 2 3; do
 DONE := && break; [ $$try = 3 ] && exit 1; sleep 10; done
 
-.PHONY: bootstrap site test serve clean
+.PHONY: bootstrap site test serve screenshots clean
 
 $(PY_STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,17 @@ $(NGINX_STAMP): $(PY_STAMP)
 	  nginx $(DONE); }
 	touch $@
 
+# Hindi pages need a Devanagari font in Chromium (screenshots, Lighthouse, axe): Debian's
+# fonts-noto-core has Noto Sans Devanagari. The share cards and their tests (issue 13) also
+# read pages back: tesseract with its Hindi data (OCR), poppler-utils (PDF to image) and
+# zbar-tools (QR codes). Installed when any is missing (needs root, as for Chromium).
+$(FONTS_STAMP): $(PY_STAMP)
+	fc-list :lang=hi | grep -q . && command -v pdftoppm >/dev/null \
+	  && command -v zbarimg >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx hin \
+	  || { $(RETRY) apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install \
+	  -y -qq fonts-noto-core tesseract-ocr tesseract-ocr-hin poppler-utils zbar-tools $(DONE); }
+	touch $@
+
 # The virtualenv with the pinned packages, nothing built (CI publishing starts here).
 bootstrap: $(PY_STAMP)
 
@@ -53,11 +65,14 @@ task = @echo "$(BIN)/invoke $(1)"; $(BIN)/invoke $(1) || { kill -QUIT $$PPID; sl
 site: $(PY_STAMP)
 	$(call task,build)
 
-test: $(PY_STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP)
+test: $(PY_STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP) $(FONTS_STAMP)
 	$(call task,test)
 
 serve: $(PY_STAMP)
 	$(call task,serve)
+
+screenshots: $(PY_STAMP) $(BROWSER_STAMP) $(FONTS_STAMP)
+	$(call task,screenshots)
 
 clean:
 	rm -rf $(VENV) node_modules output .output.cache
