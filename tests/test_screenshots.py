@@ -85,3 +85,12 @@ def test_without_a_devanagari_font_it_says_how_to_install_one(monkeypatch, tmp_p
     assert "make screenshots" in raised.value.message.render("hi")
     assert "देवनागरी" in raised.value.message.render("hi")
     assert not (tmp_path / "shots").exists()
+
+
+def test_without_chromium_it_says_how_to_install_it(monkeypatch):
+    monkeypatch.setattr(screenshots, "CHROMIUM", "/nonexistent/chromium")
+    with pytest.raises(ScreenshotError) as raised, screenshots.browser():
+        pass
+    for lang in ("en", "hi"):
+        assert "`make screenshots`" in raised.value.message.render(lang)
+    assert "Chromium did not start" in raised.value.message.render("en")

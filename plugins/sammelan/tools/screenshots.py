@@ -136,6 +136,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def browser():
     """Headless Chromium under chromedriver, with a profile of its own."""
     from selenium import webdriver  # only this task needs it: the build does not load it
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.chrome.service import Service
 
     with tempfile.TemporaryDirectory(prefix="sammelan-chromium-") as profile:
@@ -143,7 +144,13 @@ def browser():
         options.binary_location = CHROMIUM
         for flag in [*FLAGS, f"--user-data-dir={profile}"]:
             options.add_argument(flag)
-        driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+        try:
+            driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+        except (OSError, WebDriverException) as error:
+            reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            raise ScreenshotError(msg(
+                "Chromium did not start (%(reason)s) — fix: run `make screenshots`, which "
+                "installs Debian's chromium and chromium-driver", reason=reason)) from error
         try:
             yield driver
         finally:
