@@ -70,11 +70,23 @@ def test_pictures_are_as_wide_as_the_window_hold_the_whole_page_and_are_not_blan
     assert heights["conclave-en-1280.png"] > 2 * screenshots.HEIGHT
 
 
+SHAPED = """
+const context = document.createElement("canvas").getContext("2d");
+context.font = "16px sans-serif";
+return ["क", "क्ष"].map((text) => context.measureText(text).width);
+"""
+
+
 def test_hindi_is_drawn_in_a_devanagari_font():
     # Chromium finds fonts through fontconfig; without one that covers Hindi every
     # Devanagari letter would be an empty box (`make test` and `make screenshots` install
     # Debian's fonts-noto-core)
     assert any("Noto Sans Devanagari" in family for family in screenshots.devanagari_fonts())
+    # and Chromium shapes with it: क्ष (three characters) is one conjunct letter, about as
+    # wide as क; without the font, three boxes side by side (or nothing at all)
+    with screenshots.browser() as driver:
+        letter, conjunct = driver.execute_script(SHAPED)
+    assert 0 < conjunct < 2 * letter
 
 
 def test_without_a_devanagari_font_it_says_how_to_install_one(monkeypatch, tmp_path):
