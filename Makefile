@@ -6,13 +6,13 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 BROWSER_STAMP := $(VENV)/.browser
 NGINX_STAMP := $(VENV)/.nginx
-PRINT_STAMP := $(VENV)/.print
+FONTS_STAMP := $(VENV)/.fonts
 
 # Registries and Debian's mirror sometimes fail a download: each install tries three times.
 RETRY := for try in 1 2 3; do
 DONE := && break; [ $$try = 3 ] && exit 1; sleep 10; done
 
-.PHONY: bootstrap site test serve clean
+.PHONY: bootstrap site test serve screenshots clean
 
 $(PY_STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,12 +40,16 @@ $(NGINX_STAMP): $(PY_STAMP)
 	  nginx $(DONE); }
 	touch $@
 
-# The print test (tests/test_print.py) prints a page with Chromium and reads the PDF with
-# poppler's pdfinfo, pdftotext and pdftoppm.
-$(PRINT_STAMP): $(BROWSER_STAMP)
-	command -v pdfinfo >/dev/null && command -v pdftoppm >/dev/null || { $(RETRY) \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	  poppler-utils $(DONE); }
+# Hindi pages need a Devanagari font in Chromium (screenshots, Lighthouse, axe): Debian's
+# fonts-noto-core has Noto Sans Devanagari. The tests also read pages back as people do:
+# the printed handout (tests/test_print.py) with poppler-utils' pdfinfo, pdftotext and
+# pdftoppm and its QR code with zbar-tools; share cards (issue 13) with tesseract and its
+# Hindi data (OCR). Installed when any is missing (needs root, as for Chromium).
+$(FONTS_STAMP): $(PY_STAMP)
+	fc-list :lang=hi | grep -q . && command -v pdftoppm >/dev/null && command -v pdfinfo >/dev/null \
+	  && command -v zbarimg >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx hin \
+	  || { $(RETRY) apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install \
+	  -y -qq fonts-noto-core tesseract-ocr tesseract-ocr-hin poppler-utils zbar-tools $(DONE); }
 	touch $@
 
 # The virtualenv with the pinned packages, nothing built (CI publishing starts here).
@@ -62,11 +66,14 @@ task = @echo "$(BIN)/invoke $(1)"; $(BIN)/invoke $(1) || { kill -QUIT $$PPID; sl
 site: $(PY_STAMP)
 	$(call task,build)
 
-test: $(PY_STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP) $(PRINT_STAMP)
+test: $(PY_STAMP) $(NODE_STAMP) $(BROWSER_STAMP) $(NGINX_STAMP) $(FONTS_STAMP)
 	$(call task,test)
 
 serve: $(PY_STAMP)
 	$(call task,serve)
+
+screenshots: $(PY_STAMP) $(BROWSER_STAMP) $(FONTS_STAMP)
+	$(call task,screenshots)
 
 clean:
 	rm -rf $(VENV) node_modules output .output.cache

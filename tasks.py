@@ -107,6 +107,27 @@ def scaffolded(write, lang: str | None) -> None:
     say(msg("Replace every TODO, then run `invoke check`."), lang)
 
 
+@task(help={"output": "the folder for the PNG files (default screenshots/)", **LANG_HELP})
+def screenshots(c, output="screenshots", lang=None):
+    """Photograph each kind of page at 360 and 1280 px in both languages, whole, with
+    Debian's Chromium, into OUTPUT/<kind>-<lang>-<width>.png (built afresh from the current
+    sources; output/ stays as it is)."""
+    from sammelan.i18n import messages
+    from sammelan.i18n.messages import msg
+    from sammelan.options import BuildOptions, OptionError, epoch_from_environment
+    from sammelan.tools.screenshots import ScreenshotError, take
+
+    messages.choose(lang)
+    try:
+        written = take(ROOT, ROOT / output, BuildOptions(epoch=epoch_from_environment()))
+    except OptionError as error:
+        sys.exit(error.render())
+    except ScreenshotError as error:
+        say(msg("error: %(problem)s", problem=error.message), lang)
+        sys.exit(1)
+    say(msg("%(count)s screenshots in %(folder)s/", count=len(written), folder=output), lang)
+
+
 @task
 def docs(c):
     """Regenerate docs/fields.md (the guide's field reference) from the schemas."""
