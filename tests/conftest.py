@@ -7,9 +7,12 @@ content is checked only by checks that hold for any valid content (test_live_con
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import http.server
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -111,3 +114,14 @@ def text_of(path: Path) -> str:
 
 def html_pages(output: Path) -> list[Path]:
     return sorted(output.rglob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def base_url(site_dir):
+    """The fixture's site served over HTTP on a loopback port, as a browser reads it."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()

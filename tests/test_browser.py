@@ -3,10 +3,6 @@ switch language."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -19,16 +15,6 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
          "--window-size=500,800"]
 # Headless windows are at least 500 px wide; phone emulation gives a true 360 px viewport.
 PHONE = {"deviceMetrics": {"width": 360, "height": 800, "pixelRatio": 2}}
-
-
-@pytest.fixture(scope="module")
-def base_url(site_dir):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,6 @@ nothing cut off. And the favicon.ico every browser asks for is one Chromium can 
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -40,16 +36,6 @@ for (const el of document.querySelectorAll('body *')) {
 }
 return lost;
 """
-
-
-@pytest.fixture(scope="module")
-def base_url(site_dir):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site_dir))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
 
 
 def chromium(profile, phone: bool) -> webdriver.Chrome:
