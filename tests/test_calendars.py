@@ -253,3 +253,23 @@ def test_cancelled_sessions_and_conclaves_say_so_and_geo_is_given(project):
         output / "conclaves/msme-for-bharat-jhansi-2025/calendar.ics").read_bytes().decode()
     parwanoo = by_uid(output / "calendar.ics")[f"ramp-awareness-parwanoo-2025@{PREVIEW}"]
     assert str(parwanoo["STATUS"]) == "CANCELLED"
+
+
+def test_a_second_parser_reads_each_calendar_name_whole_and_zones_as_rfc_5545_has_them(
+        published_dir):
+    """vobject, which the build does not use, reads every calendar: a name with a comma
+    ("MSME for Bharat Conclave, Jhansi") comes back whole, as TEXT is escaped; a VTIMEZONE
+    holds no COMMENT of its own (RFC 5545 §3.6.5 allows one only in STANDARD/DAYLIGHT)."""
+    import vobject
+
+    jhansi = {"hi": "एमएसएमई फॉर भारत कॉन्क्लेव, झांसी", "en": "MSME for Bharat Conclave, Jhansi"}
+    names = {}
+    for path in sorted(published_dir.rglob("*.ics")):
+        parsed = vobject.readOne(path.read_text(encoding="utf-8"))
+        (name,), (calname,) = parsed.contents["name"], parsed.contents["x-wr-calname"]
+        assert name.value == calname.value and "\\" not in name.value, path
+        names[path.relative_to(published_dir).as_posix()] = name.value
+        for zone in parsed.contents.get("vtimezone", []):
+            assert "comment" not in zone.contents, path
+    for lang, prefix in (("hi", ""), ("en", "en/")):
+        assert names[f"{prefix}conclaves/{CONCLAVES[1]}/calendar.ics"] == jhansi[lang]

@@ -134,14 +134,15 @@ def calendar(name: str, lang: str, path: str, config: RenderConfig, timezone: st
     """A calendar's head: BEGIN and its own properties; `timezone` is where its events
     happen (X-WR-TIMEZONE, which some apps use to show floating and all-day entries).
     The properties are in icalendar's order: VERSION, PRODID, CALSCALE, METHOD, NAME and
-    X-WR-CALNAME, then the others by name. NAME and X-WR-CALNAME are not escaped: icalendar
-    knew no type for them."""
+    X-WR-CALNAME, then the others by name. NAME and X-WR-CALNAME are TEXT (RFC 7986 §5.1),
+    escaped: icalendar knew no type for them and wrote them raw, so a comma in a name
+    ("MSME for Bharat Conclave, Jhansi") cut it short for parsers such as vobject."""
     language = parameters(LANGUAGE=lang)
     url = config.app_url(page if page is not None else urls.path(lang))
     return b"".join([
         _head(lang),
-        line("NAME", verbatim(name), language),
-        line("X-WR-CALNAME", verbatim(name), language),
+        line("NAME", text(name), language),
+        line("X-WR-CALNAME", text(name), language),
         REFRESH_INTERVAL,
         line("SOURCE", uri(config.app_url(path)), parameters(VALUE="URI")),
         line("URL", uri(url)),
@@ -193,6 +194,10 @@ def vtimezone_octets(name: str) -> bytes:
     """A zone's VTIMEZONE, made once per build: icalendar derives it by probing the zone's
     offsets day by day, which cost most of a build when it was done for every file."""
     try:
-        return Timezone.from_tzid(name).to_ical()
+        zone = Timezone.from_tzid(name)
     except ValueError:  # a zone icalendar cannot describe: apps fall back on TZID's name
         return b""
+    # icalendar notes the years it covers in a COMMENT right inside the VTIMEZONE, where
+    # RFC 5545 §3.6.5 allows none (only inside STANDARD and DAYLIGHT): it is left out
+    zone.pop("COMMENT", None)
+    return zone.to_ical()

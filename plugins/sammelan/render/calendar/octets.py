@@ -6,7 +6,8 @@ character at a time: most of the time a build spent on calendars. Here a line is
 string, folded only when it is long. The files stay the same to the byte, so a build with
 this module changes no subscriber's calendar and no output key; tests/test_ics_octets.py
 builds every file both ways with icalendar as the oracle. Hence icalendar's quirks are
-kept: NAME written unescaped, escapes carried past a fold, zones equal to UTC written as Z.
+kept: escapes carried past a fold, zones equal to UTC written as Z. (Its NAME written raw was
+a defect, not a quirk: calendar names are TEXT now, for icalendar and here alike.)
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def text(value: str) -> str:
 
 
 def verbatim(value: str) -> str:
-    """A value icalendar has no type for (NAME, X-WR-CALNAME, X-WR-TIMEZONE), written as
+    """A value icalendar has no type for (X-WR-TIMEZONE, a zone's name), written as
     RFC 7265's UNKNOWN: unescaped. A line break would end the line, so icalendar refuses it."""
     if "\n" in value:
         raise ValueError(f"a line break in an unescaped value: {value!r}")
