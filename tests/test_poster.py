@@ -28,6 +28,7 @@ PREFIXES = {"hi": "", "en": "en/"}
 DPI = 150
 LINK = {"hi": "पोस्टर प्रिंट करें", "en": "Print a poster"}
 SITE = "https://sammelan.example.org/"  # the fixture's published address (data/site.yaml)
+SHIMLA = "data/conclaves/msme-cluster-workshop-shimla-2025.yaml"
 
 
 def poster(lang: str, slug: str) -> str:
@@ -174,12 +175,14 @@ def test_posters_ask_not_to_be_listed_and_are_in_neither_site_map(published_dir)
 
 @pytest.fixture(scope="module")
 def changed(tmp_path_factory) -> Path:
-    """The fixture with Jamshedpur cancelled and Jhansi postponed (preview build)."""
+    """The fixture with Jamshedpur cancelled, Jhansi postponed and Shimla moved from the
+    day first announced (preview build)."""
     from conftest import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("changed") / "project")
     edit(project, JAMSHEDPUR, "status: unreported", "status: cancelled")
     edit(project, JHANSI, "status: unreported", "status: postponed")
+    edit(project, SHIMLA, "status: held", 'status: rescheduled\nprevious_start: "2025-09-20"')
     output = project.parent / "output"
     assert build_into(output, root=project) == 0
     return output
@@ -210,3 +213,13 @@ def test_a_postponed_conclaves_poster_strikes_its_days_and_gives_no_hours(change
                     .as_uri(), tmp_path / "postponed.pdf")
     assert pdfinfo(pdf)["Pages"] == "1"
     assert "".join(said.split()) in text(pdf)
+
+
+@pytest.mark.parametrize(("lang", "said", "first"), [
+    ("hi", "नई तारीख तय", "पहले 20 सितंबर 2025 के लिए घोषित"),
+    ("en", "Rescheduled", "first announced for 20 September 2025")])
+def test_a_rescheduled_conclaves_poster_gives_the_day_first_announced(changed, lang, said,
+                                                                     first):
+    page = parse(changed / poster(lang, "msme-cluster-workshop-shimla-2025") / "index.html")
+    assert page.find_class("poster-status")[0].text_content() == said
+    assert first in page.find_class("poster-facts")[0].text_content()

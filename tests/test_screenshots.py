@@ -15,7 +15,7 @@ from sammelan.tools import screenshots
 from sammelan.tools.screenshots import ScreenshotError, take
 
 KINDS = ["home", "conclaves", "conclave", "poster", "speakers", "speaker", "schemes", "scheme",
-         "news", "news_item", "404"]
+         "news", "news_item", "accessibility", "help", "site_map", "404"]
 
 
 @pytest.fixture(scope="module")
