@@ -75,8 +75,9 @@ def test_the_handout_has_the_agenda_and_speakers_but_no_controls(printed):
     missing = [w for w in words if "".join(w.split()) not in printed_text]
     assert not missing, f"{lang}: the handout lacks {missing}"
     controls = {"hi": ["व्हाट्सऐप", "कैलेंडर में जोड़ें", "साझा करने के लिए लिंक",
-                       "पोस्टर के लिए क्यूआर कोड"],
-                "en": ["WhatsApp", "Add to calendar", "Link to share", "QR code for posters"]}[lang]
+                       "पोस्टर के लिए क्यूआर कोड", "पोस्टर प्रिंट करें"],
+                "en": ["WhatsApp", "Add to calendar", "Link to share", "QR code for posters",
+                       "Print a poster"]}[lang]
     assert not [c for c in controls if "".join(c.split()) in printed_text], printed_text
 
 

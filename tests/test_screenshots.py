@@ -14,8 +14,8 @@ from sammelan.options import BuildOptions
 from sammelan.tools import screenshots
 from sammelan.tools.screenshots import ScreenshotError, take
 
-KINDS = ["home", "conclaves", "conclave", "speakers", "speaker", "schemes", "scheme", "news",
-         "news_item", "accessibility", "help", "site_map", "404"]
+KINDS = ["home", "conclaves", "conclave", "poster", "speakers", "speaker", "schemes", "scheme",
+         "news", "news_item", "accessibility", "help", "site_map", "404"]
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,9 @@ DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 
 
 def indexable(output):
-    return [p for p in html_pages(output) if p.name != "404.html"]
+    """Every page but the "not found" pages and the conclaves' posters, which ask search
+    engines not to list them (tests/test_poster.py)."""
+    return [p for p in html_pages(output) if p.name != "404.html" and p.parent.name != "poster"]
 
 
 def test_every_page_is_canonical_at_its_own_absolute_address(published_dir):

@@ -40,8 +40,10 @@ def test_a_link_to_a_missing_file_or_anchor_is_found(site):
     assert broken_links(site) == [
         f'{PAGE}/index.html: <a href="#nowhere"> points at no element with id `nowhere`',
         f'{PAGE}/index.html: <a href="../../../{PAGE}/qr.svg"> points at no file of the build',
-        # the QR code printed on the handout
-        f'{PAGE}/index.html: <img src="../../../{PAGE}/qr.svg"> points at no file of the build']
+        # the QR code printed on the handout, and on the poster
+        f'{PAGE}/index.html: <img src="../../../{PAGE}/qr.svg"> points at no file of the build',
+        f'{PAGE}/poster/index.html: <img src="../../../../{PAGE}/qr.svg"> points at no file '
+        'of the build']
 
 
 def test_a_calendar_one_reader_cannot_read_is_found(site):

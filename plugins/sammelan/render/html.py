@@ -98,6 +98,8 @@ MADE_OF = {
         keys.entity(c["scheme"]),
         [keys.conclave(k) for k in site.conclaves_discussing(c["scheme"])]),
     "news_item": lambda site, c, keys: (keys.news(c["item"]),),
+    # a poster shows its conclave and nothing else of the site (its news neither)
+    "poster": lambda site, c, keys: (keys.conclave(c["conclave"]),),
 }
 
 

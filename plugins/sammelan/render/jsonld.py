@@ -44,7 +44,8 @@ _ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
 SECTIONS = {"conclaves": ("conclaves", N_("Events")), "conclave": ("conclaves", N_("Events")),
             "speakers": ("speakers", N_("Speakers")), "speaker": ("speakers", N_("Speakers")),
             "schemes": ("schemes", N_("Schemes")), "scheme": ("schemes", N_("Schemes")),
-            "news": ("news", N_("News")), "news_item": ("news", N_("News"))}
+            "news": ("news", N_("News")), "news_item": ("news", N_("News")),
+            "poster": ("conclaves", N_("Events"))}
 
 
 def to_script(data: dict) -> str:
@@ -80,6 +81,9 @@ def trail(page: Page) -> list[tuple[str, str]]:
     if page.template in SECTIONS:
         folder, label = SECTIONS[page.template]
         steps.append((_(label), urls.path(page.lang, folder)))
+    if page.template == "poster":  # below its conclave's page
+        conclave = page.context["conclave"]
+        steps.append((conclave.title(page.lang), urls.conclave(page.lang, conclave.slug)))
     leaf = _leaf_name(page, _)
     if leaf:
         steps.append((leaf, page.path))
@@ -88,6 +92,8 @@ def trail(page: Page) -> list[tuple[str, str]]:
 
 def _leaf_name(page: Page, _: Gettext) -> str | None:
     ctx = page.context
+    if page.template == "poster":  # named for what it is, under its conclave's name
+        return _(TITLES[page.template])
     if "conclave" in ctx:
         return ctx["conclave"].title(page.lang)
     if "speaker" in ctx:

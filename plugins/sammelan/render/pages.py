@@ -27,9 +27,17 @@ class Page:
 
     @property
     def indexable(self) -> bool:
-        """Whether search engines should list it: a "not found" page is served at any
-        address and has no canonical one (no canonical link, no sitemap entry)."""
-        return self.template != "404"
+        """Whether search engines should list it (else no canonical link, no hreflang, no
+        sitemap entry, and `noindex`): not a "not found" page, which is served at any
+        address and has no canonical one; not a conclave's poster, a sheet to print whose
+        facts are its conclave page's, which a search should lead to instead."""
+        return self.template not in UNLISTED
+
+
+# The kinds of page that search engines are asked not to list (Page.indexable).
+UNLISTED = frozenset({"404", "poster"})
+# The folder of a conclave's poster, under its page's.
+POSTER = "poster"
 
 
 def all_pages(site: Site, languages: tuple[str, ...] = LANGUAGES) -> Iterator[Page]:
@@ -38,6 +46,8 @@ def all_pages(site: Site, languages: tuple[str, ...] = LANGUAGES) -> Iterator[Pa
         yield Page(urls.path(lang, "conclaves"), "conclaves", lang)
         for conclave in site.conclaves:
             yield Page(urls.conclave(lang, conclave.slug), "conclave", lang,
+                       {"conclave": conclave})
+            yield Page(urls.path(lang, "conclaves", conclave.slug, POSTER), "poster", lang,
                        {"conclave": conclave})
         yield Page(urls.path(lang, "speakers"), "speakers", lang)
         for speaker in site.speakers:
@@ -60,6 +70,8 @@ def shown(page: Page, sequences: Mapping[str, Mapping[str, int]]) -> dict:
     """What a page shows worked out from its entity, beside the entity itself: made only
     when the page is rendered, not whenever the pages are listed (the sitemap, the keys).
     `sequences`: each conclave's calendar SEQUENCE numbers (Site.calendar_sequences)."""
+    if page.template == "poster":
+        return {"days": poster_days(page.context["conclave"])}
     if page.template != "conclave":
         return {}
     conclave = page.context["conclave"]
@@ -68,6 +80,28 @@ def shown(page: Page, sequences: Mapping[str, Mapping[str, int]]) -> dict:
             "topics": unsaid(conclave.topics, conclave.sessions),
             "speakers": named(conclave),
             "moved": moved(conclave, sequences.get(conclave.slug, {}))}
+
+
+@dataclass(frozen=True)
+class PosterDay:
+    """A day of a conclave as its poster gives it: from the first start to the last end
+    of its sessions that still take place."""
+
+    date: dt.date
+    start: dt.time
+    end: dt.time | None = None
+
+
+def poster_days(conclave: Conclave) -> list[PosterDay]:
+    """The days whose hours are announced, with those hours: the times that bring people
+    to the door, not the agenda (which the QR code leads to)."""
+    days: dict[dt.date, list[Session]] = {}
+    for session in conclave.sessions:
+        if session.timed and not session.cancelled:
+            days.setdefault(session.date, []).append(session)
+    return [PosterDay(day, min(s.start for s in held),
+                      max((s.end or s.start for s in held), default=None))
+            for day, held in sorted(days.items())]
 
 
 def moved(conclave: Conclave, numbers: Mapping[str, int]) -> frozenset[str]:
@@ -84,7 +118,7 @@ ABOUT_SITE = {"accessibility": "accessibility", "help": "help", "site_map": "sit
 TITLES = {"home": N_("Home"), "conclaves": N_("Events"), "speakers": N_("Speakers"),
           "schemes": N_("Schemes"), "news": N_("News"),
           "accessibility": N_("Accessibility statement"), "help": N_("Help and contact"),
-          "site_map": N_("Site map"), "404": N_("Page not found")}
+          "site_map": N_("Site map"), "404": N_("Page not found"), "poster": N_("Poster")}
 # The section of the HTML site map each kind of page is listed under.
 SITE_MAP_SECTIONS = {"home": "about", "accessibility": "about", "help": "about",
                      "site_map": "about", "conclaves": "conclaves", "conclave": "conclaves",

@@ -14,6 +14,7 @@ from sammelan.render.config import RenderConfig
 from sammelan.render.pages import Page
 
 WHATSAPP = "https://wa.me/?text="
+SHARED = ("conclave", "poster")  # the pages that share a conclave's address
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,15 @@ def page_url(conclave: Conclave, lang: str, config: RenderConfig) -> str:
 
 
 def for_page(page: Page, config: RenderConfig) -> ConclaveShare | None:
-    """Share links of a conclave page and of each of its sessions; None for other pages."""
-    conclave = page.context.get("conclave") if page.template == "conclave" else None
+    """Share links of a conclave page and of each of its sessions; a poster's, without the
+    sessions (it prints the page's QR code and address); None for other pages."""
+    conclave = page.context.get("conclave") if page.template in SHARED else None
     if conclave is None:
         return None
     lang = page.lang
     url = page_url(conclave, lang, config)
     sessions = {}
-    for session in conclave.sessions:
+    for session in conclave.sessions if page.template == "conclave" else ():
         anchor = f"{url}#{urls.session_anchor(session.id)}"
         sessions[session.id] = ShareLink(anchor, whatsapp(session_text(conclave, session, lang),
                                                           anchor))

@@ -66,7 +66,7 @@ def kinds(site: Site) -> list[Kind]:
     featured = featured_conclave(site)
     found: dict[tuple[str, str], Kind] = {}
     for page in pages.all_pages(site):
-        if page.template == "conclave" and page.context["conclave"] is not featured:
+        if "conclave" in page.context and page.context["conclave"] is not featured:
             continue
         found.setdefault((page.template, page.lang), Kind(page.template, page.lang, page.path))
     return list(found.values())
