@@ -40,8 +40,8 @@ def test_it_builds_under_strict(project, tmp_path):
     assert build_into(tmp_path / "out", root=project, strict=True) == 0
     pages = list((tmp_path / "out").rglob("*.html"))
     # 404, home and four indexes, the accessibility statement, help and site map, N
-    # conclaves, N//2 news, 20 schemes, 3N speakers; twice
-    assert len(pages) == 2 * (9 + N + N // 2 + len(synthetic.SCHEMES) + 3 * N)
+    # conclaves and their N posters, N//2 news, 20 schemes, 3N speakers; twice
+    assert len(pages) == 2 * (9 + 2 * N + N // 2 + len(synthetic.SCHEMES) + 3 * N)
 
 
 def test_the_same_scale_writes_the_same_bytes(tmp_path):
@@ -96,7 +96,7 @@ def test_the_edit_changes_one_file_and_the_page_shows_it(tmp_path):
 def test_bench_compares_as_many_pages_of_each_site():
     results = bench.run(conclaves=2, runs=1)
     pages = results["html_pages"]
-    assert pages["sammelan"] == pages["pelican"] == 2 * (9 + 2 + 1 + 20 + 6)
+    assert pages["sammelan"] == pages["pelican"] == 2 * (9 + 2 * 2 + 1 + 20 + 6)
     for build in (*results["sammelan"].values(), results["pelican"]["full"]):
         assert set(build) == {"wall_s", "cpu_s", "peak_rss_mib"}
     assert results["weight"]["conclave_page_gzip_max"] >= \
