@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 from breaking import JAMSHEDPUR, JHANSI, RAKESH, edit
-from conftest import BUILD_EPOCH, copy_project, digest
+from conftest import BUILD_EPOCH, SEEDED, copy_project, digest
+from jinja2 import Environment
 from sammelan import manifest
 from sammelan.build import build
-from sammelan.model.loader import source_files
+from sammelan.model.loader import load_site, source_files
 from sammelan.options import BuildOptions
 from sammelan.render import outputs
+from sammelan.render.html import FIELDS, Listed, Unkeyed
 from sammelan.sources import memo, provenance
 
 JHANSI_PAGE = "en/conclaves/msme-for-bharat-jhansi-2025/index.html"
@@ -172,3 +174,33 @@ def test_files_made_by_several_processes_are_the_files_of_one(project, tmp_path,
     assert run(project, tmp_path / "two", workers=2) == 0
     assert run(project, tmp_path / "one", workers=1) == 0
     assert digest(tmp_path / "two") == digest(tmp_path / "one")
+
+
+def test_a_session_edited_leaves_the_lists_unmade(project, tmp_path):
+    """The lists show each conclave's card and each speaker's line (html.LISTED), not its
+    agenda: retitling a session makes its conclave's page again, not the lists."""
+    builds = Builds(project, tmp_path)
+    builds.again()
+    lists = ["index.html", "en/index.html", "conclaves/index.html", "en/conclaves/index.html",
+             "speakers/index.html", "en/speakers/index.html"]
+    before = {path: builds.stamp(path) for path in lists}
+    page = builds.stamp(JHANSI_PAGE)
+    edit(project, JHANSI, "en: Prospects and challenges of MSMEs",
+         "en: Prospects and challenges for MSMEs")
+    builds.again()
+    edit(project, JHANSI, "en: Prospects and challenges for MSMEs",
+         "en: Prospects and challenges of MSEs")
+    builds.again()  # the second build updates the first one's folder (the spare)
+    assert {path: builds.stamp(path) for path in lists} == before
+    assert builds.stamp(JHANSI_PAGE) != page
+
+
+def test_a_list_page_that_reads_more_than_its_key_stops_the_build():
+    """Reading a field the key does not hold would leave the list stale after an edit of
+    that field: it fails, where Jinja would quietly print nothing for a missing one."""
+    site, _ = load_site(SEEDED, BuildOptions(epoch=int(BUILD_EPOCH)).today())
+    card = Listed(site.conclaves[0], FIELDS["conclaves"])
+    env = Environment()
+    assert env.from_string("{{ c.slug }}").render(c=card) == site.conclaves[0].slug
+    with pytest.raises(Unkeyed):
+        env.from_string("{% for s in c.sessions %}{{ s.id }}{% endfor %}").render(c=card)

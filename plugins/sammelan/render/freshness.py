@@ -14,16 +14,17 @@ from sammelan.model.entities import Site
 from sammelan.render.pages import Page
 
 ENTITY_KEYS = ("conclave", "speaker", "scheme", "item")
+# each list page and the kind of entity it lists
+LISTS = {"home": "conclaves", "conclaves": "conclaves", "speakers": "speakers",
+         "schemes": "schemes", "news": "news"}
 
 
 def last_modified(site: Site, page: Page) -> dt.datetime | None:
     for key in ENTITY_KEYS:
         if key in page.context:
             return page.context[key].updated
-    listed = {"home": site.conclaves, "conclaves": site.conclaves, "speakers": site.speakers,
-              "schemes": site.schemes, "news": site.news}
-    if page.template in listed:
-        return newest(listed[page.template])
+    if page.template in LISTS:  # only what the list shows (a list page may read no more)
+        return newest(getattr(site, LISTS[page.template]))
     return newest((*site.conclaves, *site.speakers, *site.schemes, *site.news))
 
 

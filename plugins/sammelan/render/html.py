@@ -21,7 +21,7 @@ from sammelan.model.entities import DEFAULT_LANGUAGE, IST, Site, SiteSettings
 from sammelan.render import formats, freshness, pages, seo, urls
 from sammelan.render.calendar.links import CalendarLinks
 from sammelan.render.config import RenderConfig
-from sammelan.render.jobs import Job, Keys
+from sammelan.render.jobs import SHARED, Job, Keys
 from sammelan.render.pages import Page, all_pages
 from sammelan.sources.prose import leaving
 
@@ -56,11 +56,12 @@ def _leaving(lang: str) -> Markup:
 def jobs(site: Site, env: Environment, config: RenderConfig, keys: Keys) -> Iterator[Job]:
     templates: dict[str, Template] = {}
     view = Visible(site, *frame(site))
+    listing = Listing(site, *frame(site))
     for page in all_pages(site, config.languages):
         if page.template not in templates:
             templates[page.template] = env.get_template(f"{page.template}.html")
         made_of = MADE_OF.get(page.template)
-        visible = site if made_of is None else view
+        visible = site if made_of is None else listing if page.template in LISTED else view
         key = keys.of(page.path, page.template,
                       keys.site if made_of is None else made_of(site, page.context, keys))
         yield Job(urls.file_of(page.path), "pages", key,
@@ -86,6 +87,71 @@ class Visible:
         self.mentions_of, self.conclaves_discussing = site.mentions_of, site.conclaves_discussing
 
 
+class Unkeyed(Exception):
+    """A list page read a field that its key does not hold: it would go stale. Not an
+    AttributeError, which Jinja would quietly turn into an empty value."""
+
+
+class Listed:
+    """One entity as a list page shows it: only `fields` (what the page's key holds) may
+    be read; reading another stops the build."""
+
+    __slots__ = ("_entity", "_fields")
+
+    def __init__(self, entity: object, fields: frozenset[str]):
+        self._entity, self._fields = entity, fields
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):  # what Jinja and markupsafe probe for, as of any object
+            raise AttributeError(name)
+        if name not in self._fields:
+            raise Unkeyed(f"a list page reads `{name}` of {type(self._entity).__name__} "
+                          f"`{self._entity.slug}`, which its key (html.LISTED) does not hold")
+        return getattr(self._entity, name)
+
+
+# What a list page shows of each entity it lists; its key holds these and nothing else, so
+# an edit elsewhere in an entity (a session, a biography) leaves the list as it is.
+CARD = frozenset({"slug", "title", "status", "start", "end", "venue", "updated"})
+SPEAKER_ROW = frozenset({"slug", "name", "honorific", "designation", "organization", "status",
+                         "tentative", "updated"})
+LISTED = {"home": ("conclaves",), "conclaves": ("conclaves",), "speakers": ("speakers",)}
+FIELDS = {"conclaves": CARD, "speakers": SPEAKER_ROW}
+
+
+class Listing(Visible):
+    """What a list page may read of the site: the frame, and the listed entities through
+    Listed, in the model's order."""
+
+    def __init__(self, site: Site, today: dt.date, all_in_ist: bool, settings: SiteSettings):
+        super().__init__(site, today, all_in_ist, settings)
+        self._shown = {id(e): Listed(e, FIELDS[kind]) for kind in FIELDS
+                       for e in getattr(site, kind)}
+        self.conclaves = self._all(site.conclaves)
+        self.speakers = self._all(site.speakers)
+        self._site = site
+
+    def _all(self, entities) -> tuple[Listed, ...]:
+        return tuple(self._shown[id(e)] for e in entities)
+
+    def upcoming(self) -> tuple[Listed, ...]:
+        return self._all(self._site.upcoming())
+
+    def past(self) -> tuple[Listed, ...]:
+        return self._all(self._site.past())
+
+
+def listed_key(site: Site, kinds: tuple[str, ...], keys: Keys) -> list:
+    """The values a list page shows of each entity (FIELDS), a shared entity (a venue, an
+    organization) by its key."""
+    return [[tuple(_keyed(getattr(e, name), keys) for name in sorted(FIELDS[kind]))
+             for e in getattr(site, kind)] for kind in kinds]
+
+
+def _keyed(value: object, keys: Keys) -> object:
+    return keys.entity(value) if isinstance(value, SHARED) else value
+
+
 # What each entity page is made of, beyond the frame; other pages list the whole site.
 MADE_OF = {
     "conclave": lambda site, c, keys: (
@@ -98,6 +164,8 @@ MADE_OF = {
         keys.entity(c["scheme"]),
         [keys.conclave(k) for k in site.conclaves_discussing(c["scheme"])]),
     "news_item": lambda site, c, keys: (keys.news(c["item"]),),
+    **{template: lambda site, c, keys, kinds=kinds: listed_key(site, kinds, keys)
+       for template, kinds in LISTED.items()},
     # a poster shows its conclave and nothing else of the site (its news neither)
     "poster": lambda site, c, keys: (keys.conclave(c["conclave"]),),
 }
