@@ -60,11 +60,14 @@ def lasting() -> Iterator[Callable[[], None]]:
 @contextmanager
 def unscanned() -> Iterator[None]:
     """No collection while a large structure of lasting objects is made in one go (a
-    memo unpickled): each collection it set off would walk the part made so far."""
+    memo unpickled): each collection it set off would walk the part made so far. What
+    was made is then frozen, as `lasting` does, so no later collection walks it either;
+    objects without cycles are still freed as soon as nothing refers to them."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
