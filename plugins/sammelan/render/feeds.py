@@ -43,9 +43,14 @@ def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
 
 
 def entries(site: Site, lang: str, config: RenderConfig) -> list[Entry]:
-    found = [conclave_entry(c, lang, config) for c in site.conclaves]
-    found += [news_entry(n, lang, config) for n in site.news]
-    return sorted(found, key=lambda e: (-e.updated.timestamp(), e.id))[:FEED_SIZE]
+    """The FEED_SIZE latest, newest first (then by id): chosen by their time and address
+    before any is written, of thousands of conclaves."""
+    found = [(-c.updated.timestamp(), config.absolute(urls.conclave(lang, c.slug)),
+              conclave_entry, c) for c in site.conclaves]
+    found += [(-n.modified.timestamp(), config.absolute(urls.path(lang, "news", n.slug)),
+               news_entry, n) for n in site.news]
+    chosen = sorted(found, key=lambda f: f[:2])[:FEED_SIZE]
+    return [make(entity, lang, config) for _, _, make, entity in chosen]
 
 
 def conclave_entry(conclave: Conclave, lang: str, config: RenderConfig) -> Entry:
