@@ -1,7 +1,9 @@
 """What a build remembers beside its output, in `.<output>.cache/`:
 
-- `manifest.json`: the digest of everything the last build read, its warnings, the key of
-  every file of the output, and the same for the spare site (below);
+- `manifest.marshal`: the digest of everything the last build read, its warnings, the key
+  of every file of the output, and the same for the spare site (below), in Python's
+  marshal format: plain values only, read and written in a tenth of JSON's time (tens of
+  thousands of keys at a thousand conclaves);
 - `spare/`: the site the output held before the last build. The next build updates it in
   place, making only the files whose key changed and deleting those that are gone, then
   swaps it with the output in one step: a build costs what changed, not what the site
@@ -15,13 +17,14 @@ is not trusted. The build trusts the files inside to be as it left them.
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-VERSION = 3  # 3: warnings in each language
-NAME = "manifest.json"
+VERSION = 4  # 3: warnings in each language; 4: marshal
+NAME = "manifest.marshal"
+FORMER = "manifest.json"  # the record's name until version 3: removed when a new one is written
 CHANGING = "spare.changing"
 
 
@@ -63,14 +66,14 @@ def read(output: Path) -> Manifest | None:
     """The record of the build that made `output`, or None (no build, another output, or
     a record that cannot be read: each means that every file is made)."""
     try:
-        data = json.loads((folder(output) / NAME).read_text(encoding="utf-8"))
-        if data.get("version") != VERSION:
+        data = marshal.loads((folder(output) / NAME).read_bytes())
+        if not isinstance(data, dict) or data.get("version") != VERSION:
             return None
         trees = {name: Tree(tuple(d["identity"]), dict(d["files"])) if d else None
                  for name, d in ((n, data[n]) for n in ("output", "spare"))}
         last = Manifest(data["inputs"], trees["output"], trees["spare"], dict(data["warnings"]),
                         dict(data["sources"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, EOFError, KeyError, TypeError):
         return None
     if last.output.identity != identity(output):
         return None
@@ -96,12 +99,13 @@ def write(output: Path, record: Manifest) -> None:
     target = folder(output) / NAME
     try:
         target.unlink(missing_ok=True)
+        (folder(output) / FORMER).unlink(missing_ok=True)
         target.parent.mkdir(exist_ok=True)
         partial = target.with_suffix(".new")
         data = {"version": VERSION, "inputs": record.inputs, "output": _tree(record.output),
                 "spare": _tree(record.spare), "warnings": record.warnings,
                 "sources": record.sources}
-        partial.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        partial.write_bytes(marshal.dumps(data, 4))
         partial.replace(target)
         (folder(output) / CHANGING).unlink(missing_ok=True)
     except OSError:
