@@ -160,18 +160,24 @@ def test_a_long_title_wraps_and_never_leaves_the_card(site):
     """A title of any length stays inside the margins, above the dates and place, and ends
     in an ellipsis when even the smallest size cannot hold it."""
     long = " ".join(["क्षेत्रीय उद्यमों के लिए अवसर"] * 12 + ["Aatmanirbharta" * 6])
+    endless = "क्ष" * 4000  # one "word" of 8,000 letters: cut, quickly
     card = dataclasses.replace(cards.conclave_card(site.settings, conclave(site), "hi"),
                                title=long)
-    with Image.open(io.BytesIO(cards.draw(card))) as image:
-        gray = image.convert("L")
-        right = gray.crop((cards.WIDTH - cards.MARGIN + 4, cards.BAND + cards.STRIP + 2,
-                           cards.WIDTH, cards.HEIGHT))
-        assert right.getextrema()[0] > 235  # nothing drawn in the right margin
+    for title in (long, endless, f"{endless} {long}"):
+        assert_inside(cards.draw(dataclasses.replace(card, title=title)))
     pen = cards.Pen(Image.new("RGB", (cards.WIDTH, cards.HEIGHT)), "hi", False)
     lines = pen.wrap(long, cards.TITLE_SIZES[-1])
     assert len(lines) > 4
     assert all(pen.length(line, cards.TITLE_SIZES[-1], True) <= pen.width for line in lines)
     assert pen.fit(long, 44, True, ellipsis=True).endswith(cards.ELLIPSIS)
+
+
+def assert_inside(jpeg: bytes) -> None:
+    with Image.open(io.BytesIO(jpeg)) as image:
+        gray = image.convert("L")
+        right = gray.crop((cards.WIDTH - cards.MARGIN + 4, cards.BAND + cards.STRIP + 2,
+                           cards.WIDTH, cards.HEIGHT))
+        assert right.getextrema()[0] > 235  # nothing drawn in the right margin
 
 
 # the same sources, the same bytes; an edit redraws only what shows it -------------------

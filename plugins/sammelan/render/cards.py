@@ -290,6 +290,14 @@ def _script(character: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def measure(text: str, lang: str, bold: bool, size: int, basic: bool) -> float:
+    """A text's advance, each script's run in its font, without drawing it."""
+    options = {} if basic else {"language": lang, "direction": "ltr"}
+    return sum(font(script, bold, size, basic).getlength(run, **options)
+               for script, run in runs(text))
+
+
 class Pen:
     """Draws lines of one language on a card, word by word, wrapped or cut to its width."""
 
@@ -302,8 +310,8 @@ class Pen:
 
     def length(self, text: str, size: int, bold: bool = False) -> float:
         words = text.split()
-        space = self.word(" ", size, bold).advance
-        return sum(self.word(w, size, bold).advance for w in words) + space * max(
+        space = measure(" ", self.lang, bold, size, self.basic)
+        return sum(measure(w, self.lang, bold, size, self.basic) for w in words) + space * max(
             0, len(words) - 1)
 
     def line(self, text: str, baseline: float, size: int, fill: str, bold: bool = False,
@@ -336,7 +344,7 @@ class Pen:
         for size in TITLE_SIZES:
             step = round(size * LEADING)
             room = max(1, (bottom - top) // step)
-            lines = self.wrap(text, size)
+            lines = self.wrap(text, size, room + 1)
             if len(lines) <= room:
                 break
         if len(lines) > room:
@@ -345,11 +353,16 @@ class Pen:
         for number, line in enumerate(lines, start=1):
             self.line(line, top + number * step - round(size * 0.35), size, INK, True)
 
-    def wrap(self, text: str, size: int) -> list[str]:
-        """Words on lines no wider than the card; a word wider than a line is cut."""
+    def wrap(self, text: str, size: int, limit: int = 1 << 16) -> list[str]:
+        """Words on lines no wider than the card, at most `limit` lines (and what is left
+        on the last): a word wider than a line is cut."""
         lines: list[str] = []
         current = ""
-        for part in text.split():
+        parts = text.split()
+        for number, part in enumerate(parts):
+            if len(lines) >= limit - 1:
+                lines.append(" ".join([current, *parts[number:]]).strip())
+                return lines
             trial = f"{current} {part}" if current else part
             if self.length(trial, size, True) <= self.width:
                 current = trial
@@ -357,7 +370,7 @@ class Pen:
             if current:
                 lines.append(current)
             current = part
-            while self.length(current, size, True) > self.width:
+            while len(lines) < limit - 1 and self.length(current, size, True) > self.width:
                 head = self.cut(current, size, True, self.width)
                 lines.append(head)
                 current = current[len(head):]
@@ -385,10 +398,17 @@ class Pen:
 
     def cut(self, text: str, size: int, bold: bool, width: float) -> str:
         """The longest start of `text` that fits `width`, never ending before a combining
-        mark (a vowel sign or halant belongs to the letter before it); at least a letter."""
-        end = len(text)
-        while end > 1 and (self.word(text[:end], size, bold).advance > width
-                           or _joins(text[end:end + 1])):
+        mark (a vowel sign or halant belongs to the letter before it); at least a letter.
+        Measured, not drawn, and found by halving: a word may be thousands of letters."""
+        low, high = 1, len(text)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if measure(text[:middle], self.lang, bold, size, self.basic) <= width:
+                low = middle
+            else:
+                high = middle - 1
+        end = low
+        while end > 1 and _joins(text[end:end + 1]):
             end -= 1
         while end < len(text) and _joins(text[end]):
             end += 1
