@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from breaking import JHANSI, edit
-from conftest import ROOT, build_into, html_pages
+from conftest import BUILD_EPOCH, ROOT, build_into, html_pages
 from PIL import Image
 from sammelan.errors import SourceErrors
 from sammelan.model.choices import ConclaveStatus
@@ -248,3 +248,23 @@ def test_raqm_is_there():
     assert cards.raqm_available()
     cards.require()
 
+
+
+def test_a_new_day_renders_the_pages_again_but_draws_no_card(project, tmp_path, monkeypatch):
+    """The nightly build of a new day: what a card shows has not changed, so neither has it."""
+    from sammelan.build import build
+    from sammelan.options import BuildOptions
+
+    day = 24 * 3600
+    output = tmp_path / "output"
+    for later in (0, day):
+        assert build(project / "pelicanconf.py", output,
+                     BuildOptions(epoch=int(BUILD_EPOCH) + later)) == 0
+    drawn: list[cards.Card] = []
+    monkeypatch.setattr(cards, "draw", lambda card, basic=False: drawn.append(card) or b"")
+    page = output / "en/index.html"
+    before = page.read_bytes()
+    assert build(project / "pelicanconf.py", output,
+                 BuildOptions(epoch=int(BUILD_EPOCH) + 2 * day)) == 0
+    assert page.read_bytes() != before  # the pages were made again for the new day
+    assert drawn == []

@@ -18,6 +18,7 @@ the page's tags; the #fragment is not sent to the server).
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 import shutil
 import subprocess
@@ -34,7 +35,7 @@ from sammelan.model.choices import ConclaveStatus
 from sammelan.model.entities import Site, SiteSettings
 from sammelan.render import formats
 from sammelan.render.config import RenderConfig
-from sammelan.render.jobs import Job, Keys
+from sammelan.render.jobs import Job, Keys, digest
 from sammelan.render.pages import Page, all_pages
 
 WIDTH, HEIGHT = 1200, 630
@@ -131,14 +132,27 @@ CONTENT = {"conclave": conclave_card, "speaker": speaker_card, "scheme": scheme_
 
 def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
     """One card per page that has its own, one per language for all the others; each keyed
-    by what it shows, so an edit redraws only the cards whose words changed."""
+    by what it shows and what draws it, and by nothing else of the build's frame (the day,
+    the rest of the code): an edit redraws only the cards whose words changed, and the
+    nightly build of a new day, which renders every page again, redraws none."""
     require()
+    drawn_by = drawing()
     seen: set[str] = set()
     for page in all_pages(site, config.languages):
         path, card = for_page(site.settings, page)
         if path not in seen:
             seen.add(path)
-            yield Job(path, "cards", keys.of(path, card), lambda c=card: draw(c))
+            yield Job(path, "cards", digest(drawn_by, path, card), lambda c=card: draw(c))
+
+
+@functools.cache
+def drawing() -> str:
+    """What draws a card beside its words: this module, Pillow and the fonts' bytes."""
+    import PIL
+
+    fonts = [hashlib.blake2b(Path(font_file(style)).read_bytes(), digest_size=16).hexdigest()
+             for style in sorted(FONT_FILES)]
+    return digest(Path(__file__).read_bytes(), PIL.__version__, fonts)
 
 
 # the tools: Raqm and the font ----------------------------------------------------------
