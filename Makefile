@@ -44,12 +44,16 @@ $(NGINX_STAMP): $(PY_STAMP)
 # fonts-noto-core has Noto Sans Devanagari. The tests also read pages back as people do:
 # the printed handout (tests/test_print.py) with poppler-utils' pdfinfo, pdftotext and
 # pdftoppm and its QR code with zbar-tools; share cards (issue 13) with tesseract and its
-# Hindi data (OCR). Installed when any is missing (needs root, as for Chromium).
+# Hindi data (OCR). The build draws those cards (render/cards.py) with Pillow's Raqm layout,
+# which loads FriBiDi (libfribidi0) from the system. Installed when any is missing (needs
+# root, as for Chromium).
 $(FONTS_STAMP): $(PY_STAMP)
 	fc-list :lang=hi | grep -q . && command -v pdftoppm >/dev/null && command -v pdfinfo >/dev/null \
 	  && command -v zbarimg >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx hin \
+	  && $(BIN)/python -c 'from PIL import features; assert features.check("raqm")' 2>/dev/null \
 	  || { $(RETRY) apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install \
-	  -y -qq fonts-noto-core tesseract-ocr tesseract-ocr-hin poppler-utils zbar-tools $(DONE); }
+	  -y -qq fonts-noto-core tesseract-ocr tesseract-ocr-hin poppler-utils zbar-tools \
+	  libfribidi0 $(DONE); }
 	touch $@
 
 # The virtualenv with the pinned packages, nothing built (CI publishing starts here).

@@ -298,6 +298,8 @@ def check_contract(project: Path, mutation: Mutation, outside: Path) -> Outcome:
 def well_formed(path: Path) -> str:
     """What is wrong with one output file for its consumers ('' when nothing is)."""
     data = path.read_bytes()
+    if path.suffix == ".jpg":  # a share card: a picture of the size previews ask for
+        return _picture(data)
     try:
         text = data.decode("utf-8")
         if path.suffix in (".xml", ".svg"):
@@ -318,6 +320,18 @@ def well_formed(path: Path) -> str:
     except (ValueError, ET.ParseError, UnicodeDecodeError) as exc:
         return str(exc)
     return ""
+
+
+def _picture(data: bytes) -> str:
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.load()
+            return "" if (image.format, image.size) == ("JPEG", (1200, 630)) else str(
+                (image.format, image.size))
+    except OSError as exc:
+        return str(exc)
 
 
 def _no_constants(name: str):

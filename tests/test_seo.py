@@ -58,12 +58,16 @@ def test_open_graph_and_twitter_cards_describe_the_page(published_dir):
         assert tags["og:url"] == url_of(published_dir, page)
         assert tags["og:locale"] == f"{lang}_IN"
         assert tags["og:locale:alternate"] == ("en_IN" if lang == "hi" else "hi_IN")
-        assert tags["twitter:card"] == "summary"
+        # every page previews with a large picture: its share card (test_cards.py)
+        assert tags["twitter:card"] == "summary_large_image"
+        assert tags["og:image"] == tags["twitter:image"]
+        assert tags["og:image"].startswith(SITEURL + "/") and tags["og:image"].endswith(".jpg")
     speaker = published_dir / "en/speakers/sanjay-seth/index.html"
     assert meta(speaker)["og:type"] == "profile"
 
 
-def test_a_speaker_photo_becomes_the_preview_image(project, tmp_path):
+def test_a_speaker_photo_stays_in_the_profile_and_the_card_is_the_preview(project, tmp_path):
+    """Previews want the card's size and words; a photo of any shape gives neither."""
     from conftest import build_into
 
     source = project / "data/speakers/sanjay-seth.yaml"
@@ -74,9 +78,10 @@ def test_a_speaker_photo_becomes_the_preview_image(project, tmp_path):
     output = tmp_path / "out"
     assert build_into(output, "publishconf.py", root=project) == 0
     page = output / "en/speakers/sanjay-seth/index.html"
-    photo = f"{SITEURL}/images/sanjay-seth.jpg"
-    assert meta(page)["og:image"] == meta(page)["twitter:image"] == photo
+    card = f"{SITEURL}/en/speakers/sanjay-seth/card.jpg"
+    assert meta(page)["og:image"] == meta(page)["twitter:image"] == card
     assert meta(page)["twitter:card"] == "summary_large_image"
+    assert f'"image":"{SITEURL}/images/sanjay-seth.jpg"' in page.read_text(encoding="utf-8")
 
 
 def test_every_page_links_the_feed_of_its_language(published_dir):

@@ -59,6 +59,16 @@ SCHEDULE_XML = OutputFormat("schedule-xml", "conclaves/{slug}/schedule.xml",
 SCHEDULE_JSON = OutputFormat("schedule-json", "conclaves/{slug}/schedule.json",
                              "application/json; charset=utf-8")
 QR_CODE = OutputFormat("qr-code", "conclaves/{slug}/qr.svg", "image/svg+xml")
+# Share cards (cards.py): the picture link previews show of a page, one per page that has
+# its own, the site's for every other page
+JPEG = "image/jpeg"
+CONCLAVE_CARD = OutputFormat("conclave-card", "conclaves/{slug}/card.jpg", JPEG)
+SPEAKER_CARD = OutputFormat("speaker-card", "speakers/{slug}/card.jpg", JPEG)
+SCHEME_CARD = OutputFormat("scheme-card", "schemes/{slug}/card.jpg", JPEG)
+NEWS_CARD = OutputFormat("news-card", "news/{slug}/card.jpg", JPEG)
+SITE_CARD = OutputFormat("site-card", "card.jpg", JPEG)
+CARDS = (CONCLAVE_CARD, SPEAKER_CARD, SCHEME_CARD, NEWS_CARD, SITE_CARD)
+CARD_SIZE = (1200, 630)
 FEED = OutputFormat("feed", "feed.atom.xml", "application/atom+xml; charset=utf-8")
 SITEMAP = OutputFormat("sitemap", "sitemap.xml", "application/xml; charset=utf-8",
                        per_language=False)
@@ -77,7 +87,7 @@ NGINX = OutputFormat("nginx", "nginx.conf", TEXT, per_language=False)
 
 HOSTING = (HTACCESS, HEADERS, REDIRECTS, NGINX)
 SERVED = (PAGE, NOT_FOUND, CONCLAVE_CALENDAR, SESSION_CALENDAR, SITE_CALENDAR, SCHEDULE_XML,
-          SCHEDULE_JSON, QR_CODE, FEED, SITEMAP, ROBOTS, FAVICON_SVG,
+          SCHEDULE_JSON, QR_CODE, *CARDS, FEED, SITEMAP, ROBOTS, FAVICON_SVG,
           FAVICON_ICO)  # what visitors and apps fetch
 ALL = SERVED + HOSTING
 # Copied into the site as they are, by no renderer: the theme's files (Pelican's

@@ -19,7 +19,7 @@ from sammelan.model.entities import (
     Speaker,
     Venue,
 )
-from sammelan.render import urls
+from sammelan.render import formats, urls
 from sammelan.render.config import RenderConfig
 from sammelan.render.pages import ABOUT_SITE, TITLES, Page
 from sammelan.render.plaintext import first_paragraph
@@ -139,6 +139,7 @@ def event(conclave: Conclave, lang: str, config: RenderConfig) -> dict:
         "organizer": [organization(o.organization, lang) for o in conclave.organizers],
         "performer": performers(conclave.speakers(), lang, config),
         "inLanguage": lang, "url": url,
+        "image": config.absolute(formats.CONCLAVE_CARD.path(lang, slug=conclave.slug)),
         # a break is a pause in the agenda, not an event anyone comes to
         "subEvent": [sub_event(conclave, s, lang, config) for s in conclave.sessions
                      if s.timed and not s.kind.is_break],
@@ -256,6 +257,7 @@ def article(site: Site, page: Page, config: RenderConfig) -> dict:
         "description": first_paragraph(item.body(page.lang)),
         "datePublished": stamp(item.published), "dateModified": stamp(item.modified),
         "inLanguage": page.lang, "url": config.absolute(page.path), "about": about,
+        "image": config.absolute(formats.NEWS_CARD.path(page.lang, slug=item.slug)),
         "publisher": publisher(site.settings, page.lang),
     })
 

@@ -13,7 +13,7 @@ from jinja2 import Environment
 
 from sammelan import processes
 from sammelan.model.entities import Site
-from sammelan.render import favicon, feeds, hosting, html, qr, sitemap
+from sammelan.render import cards, favicon, feeds, hosting, html, qr, sitemap
 from sammelan.render.calendar import ics
 from sammelan.render.config import RenderConfig
 from sammelan.render.jobs import FILE_MODE, FOLDER_MODE, Job, Keys, OutputClash, Reuse
@@ -25,7 +25,7 @@ Planner = Callable[[Site, RenderConfig, Keys], Iterable[Job]]
 PLANNERS: dict[str, Planner] = {
     "calendars": ics.jobs, "schedules": frab.jobs, "sitemap": sitemap.jobs,
     "feeds": feeds.jobs, "qr codes": qr.jobs, "server settings": hosting.jobs,
-    "favicon": favicon.jobs,
+    "favicon": favicon.jobs, "cards": cards.jobs,
 }
 # Below this many files to make, starting worker processes costs more than it saves.
 POOL_THRESHOLD = 200
