@@ -67,6 +67,22 @@ def published_dir(seeded_root) -> Path:
 
 
 @pytest.fixture(scope="session")
+def published_server(seeded_root, tmp_path_factory):
+    """The seeded content published at a loopback address and served there by nginx with
+    the shipped configuration (gzip on), as a visitor's browser reaches the site."""
+    from nginx_server import free_port, serving
+    from sammelan.build import build
+    from sammelan.options import BuildOptions
+
+    port = free_port()
+    output = tmp_path_factory.mktemp("served") / "site"
+    options = BuildOptions(epoch=int(BUILD_EPOCH), site_url=f"http://127.0.0.1:{port}")
+    assert build(seeded_root / "publishconf.py", output, options) == 0
+    with serving(output, tmp_path_factory.mktemp("nginx"), port) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
 def pot(tmp_path_factory) -> Path:
     """A fresh extraction of every interface string (the .pot is generated, not tracked)."""
     from babel.messages.frontend import CommandLineInterface

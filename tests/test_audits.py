@@ -18,8 +18,7 @@ import subprocess
 
 import pytest
 from conftest import BUILD_EPOCH, ROOT
-from nginx_server import Server, free_port, serving
-from sammelan.build import build
+from nginx_server import Server
 from sammelan.model.loader import load_site
 from sammelan.options import BuildOptions
 from sammelan.tools import screenshots
@@ -38,13 +37,8 @@ RUNS = 3  # Lighthouse audits of a page at most, when its performance is below 1
 
 
 @pytest.fixture(scope="module")
-def server(seeded_root, tmp_path_factory) -> Server:
-    port = free_port()
-    output = tmp_path_factory.mktemp("audited") / "site"
-    options = BuildOptions(epoch=int(BUILD_EPOCH), site_url=f"http://127.0.0.1:{port}")
-    assert build(seeded_root / "publishconf.py", output, options) == 0
-    with serving(output, tmp_path_factory.mktemp("nginx"), port) as running:
-        yield running
+def server(published_server) -> Server:
+    return published_server
 
 
 @pytest.fixture(scope="module")

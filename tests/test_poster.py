@@ -14,8 +14,7 @@ import pytest
 from breaking import JAMSHEDPUR, JHANSI, edit
 from conftest import BUILD_EPOCH, build_into, parse
 from lxml import etree
-from nginx_server import Server, free_port, serving
-from sammelan.build import build
+from nginx_server import Server
 from sammelan.i18n import formatting
 from sammelan.model.loader import load_site
 from sammelan.options import BuildOptions
@@ -60,14 +59,8 @@ def site(seeded_root):
 
 
 @pytest.fixture(scope="module")
-def server(seeded_root, tmp_path_factory) -> Server:
-    """The published fixture site, at a loopback address, served by nginx."""
-    port = free_port()
-    output = tmp_path_factory.mktemp("posters") / "site"
-    options = BuildOptions(epoch=int(BUILD_EPOCH), site_url=f"http://127.0.0.1:{port}")
-    assert build(seeded_root / "publishconf.py", output, options) == 0
-    with serving(output, tmp_path_factory.mktemp("nginx"), port) as running:
-        yield running
+def server(published_server) -> Server:
+    return published_server
 
 
 @pytest.fixture(scope="module")
