@@ -13,7 +13,7 @@ from breaking import JHANSI, edit
 from conftest import build_into, copy_project, parse
 from sammelan.model.choices import SessionKind
 from sammelan.model.entities import Session, Text
-from sammelan.render.pages import slots, unsaid
+from sammelan.render.views import slots, unsaid
 
 PREFIXES = {"hi": "", "en": "en/"}
 JAMSHEDPUR = "conclaves/msme-defence-conclave-2026/"

@@ -11,12 +11,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from sammelan.model.entities import Site
-from sammelan.render.pages import Page
+from sammelan.render.pages import LISTS, Page
 
 ENTITY_KEYS = ("conclave", "speaker", "scheme", "item")
-# each list page and the kind of entity it lists
-LISTS = {"home": "conclaves", "conclaves": "conclaves", "speakers": "speakers",
-         "schemes": "schemes", "news": "news"}
 
 
 def last_modified(site: Site, page: Page) -> dt.datetime | None:

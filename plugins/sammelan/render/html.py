@@ -18,7 +18,7 @@ from markupsafe import Markup
 from sammelan.i18n import formatting, labels
 from sammelan.i18n.catalog import Gettext
 from sammelan.model.entities import DEFAULT_LANGUAGE, IST, Site, SiteSettings
-from sammelan.render import formats, freshness, pages, seo, urls
+from sammelan.render import formats, freshness, pages, seo, urls, views
 from sammelan.render.calendar.links import CalendarLinks
 from sammelan.render.config import RenderConfig
 from sammelan.render.jobs import SHARED, Job, Keys
@@ -177,7 +177,7 @@ def context(site: Site, page: Page, config: RenderConfig) -> dict:
     others = [lang for lang in config.languages if lang != page.lang]
     return {
         **page.context,
-        **pages.shown(page, site.calendar_sequences),
+        **views.shown(page, site.calendar_sequences),
         "site": site,
         "settings": site.settings,
         "lang": page.lang,

@@ -21,7 +21,8 @@ from sammelan.model.entities import (
 )
 from sammelan.render import formats, urls
 from sammelan.render.config import RenderConfig
-from sammelan.render.pages import ABOUT_SITE, TITLES, Page
+from sammelan.render.pages import LISTS, Page
+from sammelan.render.pages import name as page_name
 from sammelan.render.plaintext import first_paragraph
 
 SCHEMA = "https://schema.org"
@@ -91,20 +92,8 @@ def trail(page: Page) -> list[tuple[str, str]]:
 
 
 def _leaf_name(page: Page, _: Gettext) -> str | None:
-    ctx = page.context
-    if page.template == "poster":  # named for what it is, under its conclave's name
-        return _(TITLES[page.template])
-    if "conclave" in ctx:
-        return ctx["conclave"].title(page.lang)
-    if "speaker" in ctx:
-        return ctx["speaker"].name(page.lang)
-    if "scheme" in ctx:
-        return ctx["scheme"].name(page.lang)
-    if "item" in ctx:
-        return ctx["item"].title(page.lang)
-    if page.template == "404" or page.template in ABOUT_SITE:
-        return _(TITLES[page.template])
-    return None
+    """The page's own step: none for a list, which is its section's step already."""
+    return None if page.template in LISTS else page_name(page, _)
 
 
 # the main entity of each kind of page --------------------------------------------------
