@@ -15,8 +15,6 @@ from functools import cache
 from pathlib import Path
 
 import fastjsonschema
-import jsonschema
-from referencing import Registry, Resource
 
 from sammelan.checks import unsafe
 from sammelan.errors import Problem
@@ -29,17 +27,14 @@ BASE_URI = "https://sammelan.example/schemas/"
 
 
 @cache
-def _registry() -> Registry:
-    resources = []
-    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        contents = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((BASE_URI + path.name, Resource.from_contents(contents)))
-    return Registry().with_resources(resources)
+def _schemas() -> dict[str, dict]:
+    return {BASE_URI + path.name: json.loads(path.read_text(encoding="utf-8"))
+            for path in sorted(SCHEMA_DIR.glob("*.schema.json"))}
 
 
 def contents(name: str) -> dict:
     """A schema file's JSON, e.g. `contents("conclave.schema.json")` (parsed once)."""
-    return _registry().contents(BASE_URI + name)
+    return _schemas()[BASE_URI + name]
 
 
 def is_slug(text: str) -> bool:
@@ -48,9 +43,15 @@ def is_slug(text: str) -> bool:
 
 
 @cache
-def validator(kind: str) -> jsonschema.protocols.Validator:
-    return jsonschema.Draft202012Validator(contents(f"{kind}.schema.json"),
-                                           registry=_registry())
+def validator(kind: str):
+    # imported here: a build whose documents are all valid never needs jsonschema, and
+    # importing it (with referencing) costs a tenth of a second of every build
+    import jsonschema
+    from referencing import Registry, Resource
+
+    registry = Registry().with_resources(
+        (uri, Resource.from_contents(found)) for uri, found in _schemas().items())
+    return jsonschema.Draft202012Validator(contents(f"{kind}.schema.json"), registry=registry)
 
 
 def accepts(kind: str, data: object) -> bool:
@@ -72,7 +73,7 @@ def _compiled(kind: str):
     # schema defaults into the data.
     return fastjsonschema.compile(
         copy.deepcopy(contents(f"{kind}.schema.json")), use_default=False,
-        handlers={"https": lambda uri: copy.deepcopy(_registry().contents(uri))})
+        handlers={"https": lambda uri: copy.deepcopy(_schemas()[uri])})
 
 
 def check(doc: Document, kind: str) -> list[Problem]:

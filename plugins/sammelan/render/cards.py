@@ -89,12 +89,22 @@ class Card:
 
 def for_page(settings: SiteSettings, page: Page) -> tuple[str, Card]:
     """The site-relative path of the card a page is shared with, and what it shows."""
-    lang, context = page.lang, page.context
+    return path_of(page), card_of(settings, page)
+
+
+def path_of(page: Page) -> str:
+    """The site-relative path of the card a page is shared with."""
     for key, fmt in FORMATS.items():
-        if key in context:
-            return fmt.path(lang, slug=context[key].slug), CONTENT[key](settings, context[key],
-                                                                         lang)
-    return formats.SITE_CARD.path(lang), site_card(settings, lang)
+        if key in page.context:
+            return fmt.path(page.lang, slug=page.context[key].slug)
+    return formats.SITE_CARD.path(page.lang)
+
+
+def card_of(settings: SiteSettings, page: Page) -> Card:
+    for key in FORMATS:
+        if key in page.context:
+            return CONTENT[key](settings, page.context[key], page.lang)
+    return site_card(settings, page.lang)
 
 
 def conclave_card(settings: SiteSettings, conclave, lang: str) -> Card:
@@ -135,9 +145,10 @@ def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
     drawn_by = drawing()
     seen: set[str] = set()
     for page in all_pages(site, config.languages):
-        path, card = for_page(site.settings, page)
-        if path not in seen:
+        path = path_of(page)
+        if path not in seen:  # a poster shares its conclave's card, most pages the site's
             seen.add(path)
+            card = card_of(site.settings, page)
             yield Job(path, "cards", digest(drawn_by, path, card), lambda c=card: draw(c))
 
 

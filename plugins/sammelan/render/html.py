@@ -21,7 +21,7 @@ from sammelan.model.entities import DEFAULT_LANGUAGE, IST, Site, SiteSettings
 from sammelan.render import formats, freshness, pages, seo, urls, views
 from sammelan.render.calendar.links import CalendarLinks
 from sammelan.render.config import RenderConfig
-from sammelan.render.jobs import SHARED, Job, Keys
+from sammelan.render.jobs import SHARED, Job, Keys, digest
 from sammelan.render.pages import Page, all_pages
 from sammelan.sources.prose import leaving
 
@@ -57,14 +57,20 @@ def jobs(site: Site, env: Environment, config: RenderConfig, keys: Keys) -> Iter
     templates: dict[str, Template] = {}
     view = Visible(site, *frame(site))
     listing = Listing(site, *frame(site))
+    made: dict[tuple, str] = {}  # what a page is made of is the same in every language
     for page in all_pages(site, config.languages):
         if page.template not in templates:
             templates[page.template] = env.get_template(f"{page.template}.html")
         made_of = MADE_OF.get(page.template)
         visible = site if made_of is None else listing if page.template in LISTED else view
-        key = keys.of(page.path, page.template,
-                      keys.site if made_of is None else made_of(site, page.context, keys))
-        yield Job(urls.file_of(page.path), "pages", key,
+        if made_of is None:
+            of = keys.site
+        else:
+            shows = (page.template, *map(id, page.context.values()))
+            of = made.get(shows)
+            if of is None:
+                of = made[shows] = digest(made_of(site, page.context, keys))
+        yield Job(urls.file_of(page.path), "pages", keys.of(page.path, page.template, of),
                   lambda t=templates[page.template], p=page, v=visible:
                   t.render(context(v, p, config)).encode("utf-8"))
 

@@ -71,8 +71,12 @@ def survey(root: Path) -> Survey:
     refused: set[str] = set()
     problems: list[Problem] = []
     pending = [name for name in SOURCE_FOLDERS if os.path.lexists(root / name)]
+    top = os.fspath(root)
     while pending:
         relative = pending.pop()
+        if _plain_file(top, relative):
+            found.append(relative)
+            continue
         problem, names = _inspect(root, relative)
         if problem is not None:
             refused.add(relative)
@@ -81,6 +85,27 @@ def survey(root: Path) -> Survey:
             found.append(relative)
         pending.extend(f"{relative}/{name}" for name in names or ())
     return Survey(tuple(sorted(found)), frozenset(refused), tuple(sorted(problems)))
+
+
+def _plain_file(top: str, relative: str) -> bool:
+    """Whether an entry is what nearly every entry is: a readable regular file with a plain
+    name, outside content/images/, not too deep. Decided with one system call, where
+    _inspect, which says what is wrong with any other, costs a thousand conclaves' sources
+    a tenth of a second more."""
+    name = relative.rpartition("/")[2]
+    if (relative.startswith(IMAGES) or relative.count("/") > MAX_DEPTH
+            or not PLAIN_NAME.fullmatch(name) or "/" not in relative):
+        return False
+    base, _, extension = name.partition(".")
+    if base.lower() in RESERVED or len(base) > MAX_SLUG or len(extension) > MAX_EXTENSION:
+        return False
+    path = f"{top}/{relative}"
+    try:
+        if not stat.S_ISREG(os.lstat(path).st_mode):
+            return False
+    except OSError:
+        return False
+    return os.access(path, os.R_OK)
 
 
 def _inspect(root: Path, relative: str) -> tuple[Problem | None, list[str] | None]:
