@@ -67,8 +67,7 @@ def test_open_graph_and_twitter_cards_describe_the_page(published_dir):
 
 
 def test_a_speaker_photo_stays_in_the_profile_and_the_card_is_the_preview(project, tmp_path):
-    """Previews want the card's size and words; a photo of any shape gives neither. A
-    speaker's page is shared with the site's card (render/cards.py says why)."""
+    """Previews want the card's size and words; a photo of any shape gives neither."""
     from conftest import build_into
 
     source = project / "data/speakers/sanjay-seth.yaml"
@@ -79,7 +78,7 @@ def test_a_speaker_photo_stays_in_the_profile_and_the_card_is_the_preview(projec
     output = tmp_path / "out"
     assert build_into(output, "publishconf.py", root=project) == 0
     page = output / "en/speakers/sanjay-seth/index.html"
-    card = f"{SITEURL}/en/card.jpg"
+    card = f"{SITEURL}/en/speakers/sanjay-seth/card.jpg"
     assert meta(page)["og:image"] == meta(page)["twitter:image"] == card
     assert meta(page)["twitter:card"] == "summary_large_image"
     assert f'"image":"{SITEURL}/images/sanjay-seth.jpg"' in page.read_text(encoding="utf-8")

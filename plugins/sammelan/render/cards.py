@@ -10,7 +10,8 @@ is Noto Sans Devanagari (Debian's fonts-noto-core, which the Makefile installs),
 covers Latin too, so both languages look alike.
 
 Cheap at thousands of cards: fonts are loaded once per process and size, the band once per
-site name, and JPEG is encoded without the optimizing pass. A session has no card: its
+site name, each Devanagari syllable and Latin word drawn once per process and size, and
+JPEG is encoded without the optimizing pass. A session has no card: its
 share link leads to its conclave's page, whose card is what a preview shows (previews read
 the page's tags; the #fragment is not sent to the server).
 """
@@ -20,6 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -61,12 +63,9 @@ FONT_NAMES = {"deva-regular": "Noto Sans Devanagari:style=Regular",
               "latin-regular": "Noto Sans:style=Regular", "latin-bold": "Noto Sans:style=Bold"}
 # The site's card when data/site.yaml has no description: the words the pages use then
 DESCRIPTION = N_("Conclaves, workshops and government schemes for MSMEs, in Hindi and English.")
-# The formats of cards, by the key of the entity in a page's context. A speaker's page is
-# shared with the site's card for now: speakers are two thirds of all cards (3 per
-# conclave), and drawing theirs too made a clean build at 1,000 conclaves 60-110% slower,
-# where issue 13 allows 20% (a card costs 2 ms, 1.4 of them in the JPEG encoder).
-FORMATS = {"conclave": formats.CONCLAVE_CARD, "scheme": formats.SCHEME_CARD,
-           "item": formats.NEWS_CARD}
+# The formats of cards, by the key of the entity in a page's context
+FORMATS = {"conclave": formats.CONCLAVE_CARD, "speaker": formats.SPEAKER_CARD,
+           "scheme": formats.SCHEME_CARD, "item": formats.NEWS_CARD}
 
 
 @dataclass(frozen=True)
@@ -116,6 +115,12 @@ def conclave_card(settings: SiteSettings, conclave, lang: str) -> Card:
                 status)
 
 
+def speaker_card(settings: SiteSettings, speaker, lang: str) -> Card:
+    where = speaker.organization.name(lang) if speaker.organization else None
+    return Card(lang, settings.name(lang), speaker.name(lang),
+                tuple(d for d in (speaker.designation(lang), where) if d))
+
+
 def scheme_card(settings: SiteSettings, scheme, lang: str) -> Card:
     title = scheme.name(lang) + (f" ({scheme.acronym})" if scheme.acronym else "")
     return Card(lang, settings.name(lang), title, (scheme.owner.name(lang),))
@@ -133,7 +138,8 @@ def site_card(settings: SiteSettings, lang: str) -> Card:
     return Card(lang, settings.name(lang), description)
 
 
-CONTENT = {"conclave": conclave_card, "scheme": scheme_card, "item": news_card}
+CONTENT = {"conclave": conclave_card, "speaker": speaker_card, "scheme": scheme_card,
+           "item": news_card}
 
 
 def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
@@ -271,20 +277,48 @@ def word(text: str, lang: str, bold: bool, size: int, basic: bool) -> Word:
     size. Devanagari shapes within a word (conjuncts never join across a space), so
     drawing word by word with the space's advance between them is what a line would be.
     Each run of one script in its font: Debian's Noto Sans Devanagari has no Latin letters."""
+    pieces, x = [], 0.0
+    for script, run in runs(text):
+        # Devanagari by syllable: names are mostly words never seen before, made of
+        # syllables seen many times (a glyph costs Pillow 0.1 ms to draw, every time)
+        for part in syllables(run) if script == "deva" and not basic else (run,):
+            drawn = _drawn(part, script, lang, bold, size, basic)
+            pieces.extend(Piece(p.mask, x + p.left, p.top) for p in drawn.pieces)
+            x += drawn.advance
+    return Word(tuple(pieces), x)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _drawn(run: str, script: str, lang: str, bold: bool, size: int, basic: bool) -> Word:
+    """A run of one script, drawn in its font."""
     from PIL import Image, ImageDraw
 
     options = {} if basic else {"language": lang, "direction": "ltr"}
-    pieces, x = [], 0.0
-    for script, run in runs(text):
-        face = font(script, bold, size, basic)
-        left, top, right, bottom = face.getbbox(run, anchor="ls", **options)
-        if right > left and bottom > top:
-            mask = Image.new("L", (right - left, bottom - top), 0)
-            ImageDraw.Draw(mask).text((-left, -top), run, fill=255, font=face, anchor="ls",
-                                      **options)
-            pieces.append(Piece(mask, x + left, top))
-        x += face.getlength(run, **options)
-    return Word(tuple(pieces), x)
+    face = font(script, bold, size, basic)
+    left, top, right, bottom = face.getbbox(run, anchor="ls", **options)
+    pieces = ()
+    if right > left and bottom > top:
+        mask = Image.new("L", (right - left, bottom - top), 0)
+        ImageDraw.Draw(mask).text((-left, -top), run, fill=255, font=face, anchor="ls",
+                                  **options)
+        pieces = (Piece(mask, left, top),)
+    return Word(pieces, face.getlength(run, **options))
+
+
+# A Devanagari orthographic syllable (akshara): consonants joined by halants, each with its
+# nukta, then vowel signs and the marks after them; or an independent vowel with its signs.
+# Shaping (conjuncts, reph, the i-sign drawn before its consonant) never reaches across two.
+_CONSONANT = "[\u0915-\u0939\u0958-\u095f\u0978-\u097f]\u093c?"
+_SIGNS = "[\u093a\u093b\u093e-\u094c\u094e\u094f\u0955-\u0957\u0962\u0963]*"
+_MARKS = "[\u0900-\u0903\ua8e0-\ua8f1\u1cd0-\u1cff]*"
+SYLLABLE = re.compile(
+    f"(?:{_CONSONANT}(?:\u094d[\u200c\u200d]?{_CONSONANT})*(?:\u094d[\u200c\u200d]?|"
+    f"{_SIGNS}){_MARKS}|[\u0904-\u0914\u0960\u0961\u0972-\u0977]\u093c?{_SIGNS}"
+    f"{_MARKS}|.)", re.S)
+
+
+def syllables(run: str) -> list[str]:
+    return SYLLABLE.findall(run)
 
 
 def runs(text: str) -> list[tuple[str, str]]:

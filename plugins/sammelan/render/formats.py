@@ -63,10 +63,11 @@ QR_CODE = OutputFormat("qr-code", "conclaves/{slug}/qr.svg", "image/svg+xml")
 # its own, the site's for every other page
 JPEG = "image/jpeg"
 CONCLAVE_CARD = OutputFormat("conclave-card", "conclaves/{slug}/card.jpg", JPEG)
+SPEAKER_CARD = OutputFormat("speaker-card", "speakers/{slug}/card.jpg", JPEG)
 SCHEME_CARD = OutputFormat("scheme-card", "schemes/{slug}/card.jpg", JPEG)
 NEWS_CARD = OutputFormat("news-card", "news/{slug}/card.jpg", JPEG)
 SITE_CARD = OutputFormat("site-card", "card.jpg", JPEG)
-CARDS = (CONCLAVE_CARD, SCHEME_CARD, NEWS_CARD, SITE_CARD)
+CARDS = (CONCLAVE_CARD, SPEAKER_CARD, SCHEME_CARD, NEWS_CARD, SITE_CARD)
 CARD_SIZE = (1200, 630)
 FEED = OutputFormat("feed", "feed.atom.xml", "application/atom+xml; charset=utf-8")
 SITEMAP = OutputFormat("sitemap", "sitemap.xml", "application/xml; charset=utf-8",
