@@ -298,6 +298,9 @@ class Site:
     settings: SiteSettings = DEFAULT_SETTINGS
     # conclave slug → calendar entry key → its SEQUENCE, counted by sequences.numbered
     calendar_sequences: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    # what data/changed.json records of each feed entry (render/feeds.py): its key →
+    # (a digest of what it said, when it came to say that)
+    entry_changes: Mapping[str, tuple[str, dt.datetime]] = field(default_factory=dict)
 
     def upcoming(self) -> tuple[Conclave, ...]:
         return tuple(sorted((c for c in self.conclaves if c.end >= self.today),
