@@ -212,6 +212,12 @@ class Conclave:
         return ZoneInfo(self.timezone)
 
     @property
+    def timed(self) -> bool:
+        """Whether a session has a time: the conference apps' schedule is made of those
+        alone (render/schedule/frab.py)."""
+        return any(s.timed for s in self.sessions)
+
+    @property
     def days(self) -> tuple[dt.date, ...]:
         count = (self.end - self.start).days + 1
         return tuple(self.start + dt.timedelta(days=i) for i in range(count))
