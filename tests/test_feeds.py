@@ -15,6 +15,7 @@ from lxml import etree
 from sammelan.build import build
 from sammelan.model.loader import load_site
 from sammelan.options import BuildOptions
+from sammelan.tools import entry_history
 from sammelan.tools.record import record
 from seo_pages import SITEURL
 
@@ -123,3 +124,19 @@ def test_an_entry_is_updated_when_its_words_change_not_when_its_files_do(tmp_pat
     assert hindi["msme-cluster-workshop-shimla-2025"] == FIRST
     assert english["ramp-awareness-parwanoo-2025"] == THIRD
     assert english["msme-defence-conclave-2026"] == FIRST
+
+
+def test_the_history_reads_each_entry_as_the_build_does(tmp_path):
+    """invoke calendar-sequences reads old versions of the sources without the loader
+    (tools/entry_history.py): of the committed fixture it must find every entry's words,
+    in both languages, exactly as the build has them, or no recorded time would ever
+    match."""
+    repo = copy_project(tmp_path / "repo")
+    git(repo, "init", "-q")
+    commit(repo, FIRST)
+    site, _ = load_site(repo, dt.date(2025, 12, 1))
+    found = entry_history.last_changes(repo, {c.slug for c in site.conclaves})
+    assert {key: change.digest for key, change in found.items()} == \
+        entry_history.said_now(site)
+    assert len(found) == 2 * len(site.conclaves) == 8
+    assert {change.at for change in found.values()} == {FIRST}

@@ -7,7 +7,7 @@ comment or a session's room changes the conclave's page, not its entry. The time
 from data/changed.json (sources/provenance.py), never from the history at build time, so a
 shallow clone and a tarball build the same bytes: under `feed/<lang>/conclaves/<slug>` it
 records a digest of the entry's words and when they became that (`invoke
-calendar-sequences` finds it in the history, tools/entry_history.py). Where the words
+calendar-sequences` finds it in the history: tools/entry_history.py). Where the words
 differ from the record, or none is recorded, the entry takes its conclave's time of change,
 which the words cannot postdate."""
 
