@@ -8,8 +8,8 @@ from data/changed.json (sources/provenance.py), never from the history at build 
 shallow clone and a tarball build the same bytes: under `feed/<lang>/conclaves/<slug>` it
 records a digest of the entry's words and when they became that (`invoke
 calendar-sequences` finds it in the history: tools/entry_history.py). Where the words
-differ from the record, or none is recorded, the entry takes its conclave's time of change,
-which the words cannot postdate."""
+differ from the record, or none is recorded, the record is out of date for the entry, and
+it takes its conclave's time of change, as every other output does."""
 
 from __future__ import annotations
 
