@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import xml.etree.ElementTree as ET
@@ -140,3 +141,24 @@ def test_the_history_reads_each_entry_as_the_build_does(tmp_path):
         entry_history.said_now(site)
     assert len(found) == 2 * len(site.conclaves) == 8
     assert {change.at for change in found.values()} == {FIRST}
+
+
+def test_recording_again_keeps_each_entry_and_each_source_at_its_own_time(tmp_path):
+    """A second `invoke calendar-sequences` after a commit: the conclave whose file changed
+    gets that commit's time as a source, its entry keeps its time while its words stay, and
+    the entry whose words changed gets the commit's time."""
+    repo = copy_project(tmp_path / "repo")
+    git(repo, "init", "-q")
+    commit(repo, FIRST)
+    record(repo, BuildOptions(epoch=None))
+    edit(repo, JHANSI, "start: \"15:00\"", "start: \"15:30\"")
+    edit(repo, SHIMLA_EN, "held an awareness workshop", "held a workshop")
+    commit(repo, SECOND)
+    record(repo, BuildOptions(epoch=None))
+    saved = json.loads((repo / "data/changed.json").read_text(encoding="utf-8"))
+    at = {key: dt.datetime.fromisoformat(value["changed"]) for key, value in saved.items()}
+    assert at["conclaves/msme-for-bharat-jhansi-2025"] == SECOND
+    assert at["conclaves/msme-defence-conclave-2026"] == FIRST
+    assert at["feed/en/conclaves/msme-for-bharat-jhansi-2025"] == FIRST
+    assert at["feed/en/conclaves/msme-cluster-workshop-shimla-2025"] == SECOND
+    assert at["feed/hi/conclaves/msme-cluster-workshop-shimla-2025"] == FIRST

@@ -30,7 +30,7 @@ from sammelan.model.loader import source_files
 from sammelan.render import feeds
 from sammelan.sources import git, history, prose, yamldoc
 from sammelan.sources.files import MAX_BYTES
-from sammelan.sources.provenance import Change, Clock, Record
+from sammelan.sources.provenance import ENTRIES, Change, Clock, Record
 
 CONCLAVES, PROSE, VENUES = "data/conclaves", "content/conclaves", "data/venues"
 _SHOWN = "history"  # no problem is shown: a version that does not read is skipped
@@ -43,12 +43,14 @@ def said_now(site: Site) -> dict[str, str]:
 
 
 def updated(root: Path, site: Site, clock: Clock, known: Record) -> dict[str, Change]:
-    """The record's feed entries to write for the site as it is now; those of conclaves
-    that are gone stay (one that comes back with the same words keeps its time)."""
+    """The record's feed entries (its keys under `feed/`, and no other) to write for the
+    site as it is now; those of conclaves that are gone stay (one that comes back with the
+    same words keeps its time)."""
     now = said_now(site)
     stale = {key for key, words in now.items()
              if key not in known or known[key].digest != words}
-    fresh = {key: change for key, change in known.items() if key not in stale}
+    fresh = {key: change for key, change in known.items()
+             if key.startswith(ENTRIES) and key not in stale}
     slugs = {c.slug for c in site.conclaves if any(
         feeds.record_key(c, lang) in stale for lang in LANGUAGES)}
     found = last_changes(root, slugs) if slugs else {}
