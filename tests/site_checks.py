@@ -173,8 +173,9 @@ def schedule_json_schema() -> Draft6Validator:
 
 def schedule_problems(output: Path) -> list[str]:
     """Every schedule.xml not valid against the format's XSD and every schedule.json not
-    valid against its JSON Schema (both in ../shared/schemas/), and any conclave folder
-    without both."""
+    valid against its JSON Schema (both in ../shared/schemas/), any conclave folder whose
+    page offers them without both, any that has one its page does not offer, and any day
+    without an event (an empty day in a conference app)."""
     found = []
     folders = {p.parent for p in output.rglob("conclaves/*/index.html")}
     if not folders:
@@ -182,9 +183,15 @@ def schedule_problems(output: Path) -> list[str]:
     for folder in sorted(folders):
         shown = folder.relative_to(output).as_posix()
         xml, data = folder / "schedule.xml", folder / "schedule.json"
-        if not (xml.is_file() and data.is_file()):
-            found.append(f"{shown}: schedule.xml or schedule.json is missing")
+        offered = 'schedule.xml"' in (folder / "index.html").read_text(encoding="utf-8")
+        if offered != xml.is_file() or offered != data.is_file():
+            found.append(f"{shown}: schedule.xml or schedule.json is missing" if offered else
+                         f"{shown}: a schedule the page does not offer")
             continue
+        if not offered:
+            continue
+        if etree.parse(str(xml)).xpath("//day[not(room/event)]"):
+            found.append(f"{shown}/schedule.xml: a day without events")
         if not schedule_xsd().validate(etree.parse(str(xml))):
             found.append(f"{shown}/schedule.xml: {schedule_xsd().error_log}")
         errors = schedule_json_schema().iter_errors(json.loads(data.read_text(encoding="utf-8")))

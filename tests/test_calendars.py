@@ -218,7 +218,7 @@ def test_two_builds_give_identical_calendars_and_schedules(seeded_root, publishe
     assert build_into(again, "publishconf.py", root=seeded_root) == 0
     names = ("*.ics", "schedule.xml", "schedule.json")
     first = sorted(p for n in names for p in published_dir.rglob(n))
-    assert len(first) == 12 + 16
+    assert len(first) == 12 + 4  # schedules: Jhansi alone has a timed session
     for path in first:
         twin = again / path.relative_to(published_dir)
         assert twin.read_bytes() == path.read_bytes(), path

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import replace
+from types import SimpleNamespace
 
 import pytest
 from conftest import SEEDED, html_pages, parse
@@ -189,6 +190,53 @@ def test_only_confirmed_speakers_are_performers(site):
     changed = replace(c, sessions=(replace(inauguration, speakers=(unsure,)),) + c.sessions[1:])
     assert "performer" in event(c, "en", PUBLISHED)
     assert "performer" not in event(changed, "en", PUBLISHED)
+
+
+def test_a_role_that_is_no_part_in_the_programme_makes_no_performer(site):
+    """A role whose holder only attends (as one the data may add for people present) is
+    no performer, in the Event or its sub-event; the rule is the role's `performs`."""
+    c = conclave(site, "msme-defence-conclave-2026")
+    inauguration = c.sessions[0]
+    present = tuple(replace(e, role=SimpleNamespace(performs=False))
+                    for e in inauguration.speakers)
+    changed = replace(c, sessions=(replace(inauguration, speakers=present),) + c.sessions[1:])
+    assert "performer" in event(c, "en", PUBLISHED)
+    data = event(changed, "en", PUBLISHED)
+    assert "performer" not in data
+    assert all("performer" not in sub for sub in data.get("subEvent", []))
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+@pytest.mark.parametrize("slug", CONCLAVES)
+def test_performers_are_the_confirmed_speakers_of_the_agenda_and_no_one_else(
+        published_dir, site, lang, slug):
+    """Read back from the published page: people the report names only as present or as
+    briefing the media (Arup Raha, Manav Kedia at Jamshedpur) are not performers, and
+    Jhansi, whose report names no one who speaks, has none rather than an invented one."""
+    c = conclave(site, slug)
+    expected = {e.speaker.name(lang) for s in c.sessions for e in s.speakers
+                if e.role.performs and not e.speaker.tentative}
+    data = the_event(published_dir, lang, slug)
+    named = [p["name"] for p in data.get("performer", [])]
+    assert len(named) == len(set(named)) and set(named) == expected
+    outside = {p.speaker.name(lang) for p in c.people} - expected
+    assert not outside & set(named)
+    if slug == "msme-defence-conclave-2026":
+        assert outside >= {site_name(site, "arup-raha", lang), site_name(site, "manav-kedia", lang)}
+    if slug == "msme-for-bharat-jhansi-2025":
+        assert "performer" not in data
+
+
+@pytest.mark.parametrize("slug", CONCLAVES)
+def test_an_organizer_has_a_url_only_where_the_data_gives_one(published_dir, site, slug):
+    c = conclave(site, slug)
+    data = the_event(published_dir, "en", slug)
+    assert [o.get("url") for o in data["organizer"]] == [
+        o.organization.url for o in c.organizers]
+
+
+def site_name(site, slug: str, lang: str) -> str:
+    return next(s for s in site.speakers if s.slug == slug).name(lang)
 
 
 def test_a_cancelled_session_is_a_cancelled_sub_event_and_does_not_set_the_start(site):

@@ -106,6 +106,16 @@ class SpeakerRole(StrEnum):
     SPEAKER = "speaker"
     PRESENTER = "presenter"
 
+    @property
+    def performs(self) -> bool:
+        """Whether this role is a part in the programme (schema.org's `performer`: "a
+        presenter, musician… or actor"): each of these speaks to the audience or leads a
+        session. A role not listed here does not: someone named as present, or as having
+        taken part without speaking, is no performer (render/jsonld.py)."""
+        return self in (SpeakerRole.CHIEF_GUEST, SpeakerRole.GUEST_OF_HONOUR,
+                        SpeakerRole.CHAIR, SpeakerRole.MODERATOR, SpeakerRole.SPEAKER,
+                        SpeakerRole.PRESENTER)
+
 
 class OrganizationKind(StrEnum):
     GOVERNMENT = "government"

@@ -212,6 +212,12 @@ class Conclave:
         return ZoneInfo(self.timezone)
 
     @property
+    def timed(self) -> bool:
+        """Whether a session has a time: the conference apps' schedule is made of those
+        alone (render/schedule/frab.py)."""
+        return any(s.timed for s in self.sessions)
+
+    @property
     def days(self) -> tuple[dt.date, ...]:
         count = (self.end - self.start).days + 1
         return tuple(self.start + dt.timedelta(days=i) for i in range(count))
@@ -298,6 +304,9 @@ class Site:
     settings: SiteSettings = DEFAULT_SETTINGS
     # conclave slug → calendar entry key → its SEQUENCE, counted by sequences.numbered
     calendar_sequences: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    # what data/changed.json records of each feed entry (render/feeds.py): its key →
+    # (a digest of what it said, when it came to say that)
+    entry_changes: Mapping[str, tuple[str, dt.datetime]] = field(default_factory=dict)
 
     def upcoming(self) -> tuple[Conclave, ...]:
         return tuple(sorted((c for c in self.conclaves if c.end >= self.today),

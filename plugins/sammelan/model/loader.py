@@ -279,8 +279,11 @@ class _Builder:
             self.problems.extend(problems)
         else:
             records = {}
+        entries = {key: (c.digest, c.at) for key, c in self.changes.items()
+                   if key.startswith(provenance.ENTRIES)}
         return Site(**{FOLDERS[k]: tuple(t.values()) for k, t in self.tables.items()},
-                    today=self.today, calendar_records=records, settings=settings)
+                    today=self.today, calendar_records=records, settings=settings,
+                    entry_changes=entries)
 
     def site_settings(self) -> SiteSettings:
         """data/site.yaml, or the defaults when there is none (or it has errors, which are

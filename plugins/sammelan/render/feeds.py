@@ -1,12 +1,24 @@
-"""An Atom feed per language of the news and of the conclaves, each conclave entry
-updated whenever its sources change (announced, rescheduled, cancelled…)."""
+"""An Atom feed per language of the news and of the conclaves.
+
+A conclave entry's `updated` is when what the entry says (its title, summary and content in
+that language) last changed, not when its files did: Atom's "the most recent instant in
+time when an entry was modified in a way the publisher considers significant". A status
+comment or a session's room changes the conclave's page, not its entry. The times come
+from data/changed.json (sources/provenance.py), never from the history at build time, so a
+shallow clone and a tarball build the same bytes: under `feed/<lang>/conclaves/<slug>` it
+records a digest of the entry's words and when they became that (`invoke
+calendar-sequences` finds it in the history: tools/entry_history.py). Where the words
+differ from the record, or none is recorded, the record is out of date for the entry, and
+it takes its conclave's time of change, as every other output does."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
 from sammelan.i18n import formatting
 from sammelan.i18n.catalog import N_, Gettext
@@ -45,22 +57,50 @@ def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
 def entries(site: Site, lang: str, config: RenderConfig) -> list[Entry]:
     """The FEED_SIZE latest, newest first (then by id): chosen by their time and address
     before any is written, of thousands of conclaves."""
-    found = [(-c.updated.timestamp(), config.absolute(urls.conclave(lang, c.slug)),
-              conclave_entry, c) for c in site.conclaves]
+    found = []
+    for c in site.conclaves:
+        updated = changed(site, c, lang)
+        found.append((-updated.timestamp(), config.absolute(urls.conclave(lang, c.slug)),
+                      partial(conclave_entry, updated=updated), c))
     found += [(-n.modified.timestamp(), config.absolute(urls.path(lang, "news", n.slug)),
                news_entry, n) for n in site.news]
     chosen = sorted(found, key=lambda f: f[:2])[:FEED_SIZE]
     return [make(entity, lang, config) for _, _, make, entity in chosen]
 
 
-def conclave_entry(conclave: Conclave, lang: str, config: RenderConfig) -> Entry:
+def conclave_entry(conclave: Conclave, lang: str, config: RenderConfig,
+                   updated: dt.datetime | None = None) -> Entry:
+    title, summary, content = words(conclave, lang)
+    return Entry(config.absolute(urls.conclave(lang, conclave.slug)), title,
+                 conclave.updated if updated is None else updated, summary, content)
+
+
+def words(conclave: Conclave, lang: str) -> tuple[str, str, str]:
+    """What a conclave's entry says: its title, summary and content (HTML)."""
     _ = Gettext(lang)
     title = conclave.title(lang)
     if conclave.status.changes_plans:  # news a reader of the feed must not miss
         title = f"{title} ({_(CONCLAVE_STATUS[conclave.status])})"
     summary = f"{formatting.when(conclave, lang)}, {conclave.venue.full_address(lang)}"
-    return Entry(config.absolute(urls.conclave(lang, conclave.slug)), title,
-                 conclave.updated, summary, conclave.description(lang))
+    return title, summary, conclave.description(lang)
+
+
+def record_key(conclave: Conclave, lang: str) -> str:
+    """How data/changed.json names a conclave's entry in one language's feed."""
+    return f"feed/{lang}/conclaves/{conclave.slug}"
+
+
+def said(conclave: Conclave, lang: str) -> str:
+    """A digest of what the conclave's entry says in `lang`."""
+    return hashlib.sha256("\0".join(words(conclave, lang)).encode("utf-8")).hexdigest()
+
+
+def changed(site: Site, conclave: Conclave, lang: str) -> dt.datetime:
+    """When the conclave's entry last said something else (see the module's comment)."""
+    known = site.entry_changes.get(record_key(conclave, lang))
+    if known is not None and known[0] == said(conclave, lang):
+        return known[1]
+    return conclave.updated
 
 
 def news_entry(item: NewsItem, lang: str, config: RenderConfig) -> Entry:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from sammelan.i18n.catalog import N_, Gettext
 from sammelan.model.choices import Attendance, ConclaveStatus, exhaustive
@@ -14,6 +14,7 @@ from sammelan.model.entities import (
     NewsItem,
     Organization,
     Session,
+    SessionSpeaker,
     Site,
     SiteSettings,
     Speaker,
@@ -126,7 +127,8 @@ def event(conclave: Conclave, lang: str, config: RenderConfig) -> dict:
         "eventAttendanceMode": f"{SCHEMA}/{ATTENDANCE[attendance(conclave)]}",
         "location": location(conclave, lang, url),
         "organizer": [organization(o.organization, lang) for o in conclave.organizers],
-        "performer": performers(conclave.speakers(), lang, config),
+        "performer": performers((e for s in conclave.sessions for e in s.speakers), lang,
+                                config),
         "inLanguage": lang, "url": url,
         "image": config.absolute(formats.CONCLAVE_CARD.path(lang, slug=conclave.slug)),
         # a break is a pause in the agenda, not an event anyone comes to
@@ -191,9 +193,17 @@ def organization(org: Organization, lang: str) -> dict:
                     "alternateName": org.acronym, "url": org.url})
 
 
-def performers(speakers, lang: str, config: RenderConfig) -> list[dict]:
-    """Only confirmed speakers: a tentative one may not come."""
-    return [person(s, lang, config) for s in speakers if not s.tentative]
+def performers(entries: Iterable[SessionSpeaker], lang: str, config: RenderConfig
+               ) -> list[dict]:
+    """The people on the agenda whose role there is a part in the programme
+    (SpeakerRole.performs), each once, in agenda order. Not a tentative one, who may not
+    come, nor anyone named with the conclave outside its sessions (present, taking part):
+    a report that names no one who speaks gives no performer."""
+    found: dict[str, Speaker] = {}
+    for entry in entries:
+        if entry.role.performs and not entry.speaker.tentative:
+            found.setdefault(entry.speaker.slug, entry.speaker)
+    return [person(s, lang, config) for s in found.values()]
 
 
 def person(speaker: Speaker, lang: str, config: RenderConfig) -> dict:
@@ -220,7 +230,7 @@ def sub_event(conclave: Conclave, session: Session, lang: str, config: RenderCon
         "eventStatus": f"{SCHEMA}/{EVENT_STATUS[status]}",
         "eventAttendanceMode": f"{SCHEMA}/{ATTENDANCE[attendance(conclave)]}",
         "location": location(conclave, lang, url),
-        "performer": performers((e.speaker for e in session.speakers), lang, config),
+        "performer": performers(session.speakers, lang, config),
         "inLanguage": lang, "url": f"{url}#{urls.session_anchor(session.id)}",
     })
 

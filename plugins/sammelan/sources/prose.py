@@ -110,6 +110,15 @@ def read(folder: Path, slug: str, root: Path, required: bool,
     return Html(**html), problems
 
 
+def html_of(raw: str, lang: str) -> str | None:
+    """The HTML that `read` makes of one file's text, or None where it would refuse the
+    text or find it empty: for old versions of a file (tools/entry_history.py)."""
+    if len(raw.encode("utf-8")) > MAX_BYTES or too_intricate(raw, "history"):
+        return None
+    rendered, problems = _render(raw.removeprefix("\ufeff"), "history", lang)
+    return None if any(not p.warning for p in problems) else rendered
+
+
 MISSING = {"hi": msg("the Hindi text is missing"), "en": msg("the English text is missing")}
 _UNTRANSLATED = {"hi": msg("there is no Hindi translation of the text"),
                  "en": msg("there is no English translation of the text")}

@@ -32,6 +32,7 @@ from sammelan.sources.files import read_text
 from sammelan.sources.memo import Memo
 
 RECORD = "data/changed.json"
+ENTRIES = "feed/"  # keys of feed entries (render/feeds.py), not of entities
 MAX_DIGESTED = 1024 * 1024
 UTC = dt.UTC
 

@@ -1,10 +1,24 @@
 """The agenda in the conference schedule format ("frab"/"Fahrplan") that Giggity,
 EventFahrplan and other conference apps read: schedule.xml and schedule.json.
 
-The format places every event at a time, so only timed sessions are events; a session
-whose time is not announced is left out rather than given a guessed time (the page and
-the calendar still show it). A cancelled session stays, its title marked as cancelled;
-a postponed conclave says so in its title and in each of its events' titles.
+The format places every event at a time: its XSD and JSON Schema require an event's `date`,
+`start` and `duration`, c3voc's own tools refuse an event without them (voc/schedule,
+voc/event.py: "either date or start is required", "end must be after start"), Giggity
+drops one that lacks them ("Invalid event, some attributes are missing") and EventFahrplan
+gives up the whole file on a time it cannot parse. So only timed sessions are events; a
+session whose time is not announced is left out rather than given a guessed time (the page
+and the calendar still show it). Neither app wants a day without events: Giggity makes its
+days from the events' times and skips the empty ones (Schedule.java; its pull request
+#544), while EventFahrplan shows a tab for every `<day>` up to the highest index
+(ParserTask.java). So only the days with an event are written, numbered 1, 2… in order,
+and a conclave with no timed session has no schedule at all: the XSD needs one `<day>`,
+which would be an empty one. Its page then offers none.
+
+An event's `end`, which the JSON Schema prefers to `start` and `duration` (both still
+required), is given where the session's end is known; `duration` is then the same span.
+A session without an end keeps the format's required duration, 00:00, and no `end`.
+A cancelled session stays, its title marked as cancelled; a postponed conclave says so in
+its title and in each of its events' titles.
 """
 
 from __future__ import annotations
@@ -29,12 +43,17 @@ VERSION_FORMAT = "%Y-%m-%d %H:%M UTC"  # the schedule's version: its last source
 
 def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
     for lang in config.languages:
-        for conclave in site.conclaves:
+        for conclave in filter(has_schedule, site.conclaves):
             paths = (formats.SCHEDULE_JSON.path(lang, slug=conclave.slug),
                      formats.SCHEDULE_XML.path(lang, slug=conclave.slug))
             yield from together("schedules", keys.conclave(conclave),
                                 lambda c=conclave, lang=lang, p=paths: files(c, lang, config, p),
                                 paths)
+
+
+def has_schedule(c: Conclave) -> bool:
+    """Whether the conclave has a schedule for conference apps: a session with a time."""
+    return c.timed
 
 
 def files(c: Conclave, lang: str, config: RenderConfig, paths: tuple[str, str]
@@ -47,6 +66,7 @@ def schedule(c: Conclave, lang: str, config: RenderConfig) -> dict:
     """The schedule as plain data, in the field names and order of schedule.json."""
     page = config.app_url(urls.conclave(lang, c.slug))
     updated = c.updated.astimezone(dt.UTC)
+    dates = [d for d in c.days if any(s.timed and s.date == d for s in c.sessions)]
     return {"schedule": {
         "version": updated.strftime(VERSION_FORMAT),
         "base_url": page,
@@ -55,13 +75,13 @@ def schedule(c: Conclave, lang: str, config: RenderConfig) -> dict:
             "title": conference_title(c, lang),
             "start": c.start.isoformat(),
             "end": c.end.isoformat(),
-            "daysCount": len(c.days),
+            "daysCount": len(dates),
             "timeslot_duration": "00:15",
             "time_zone_name": c.timezone,
             "url": page,
             "rooms": [{"name": name, "guid": _guid(config, c.slug, "room", name)}
                       for name in rooms(c, lang)],
-            "days": [day(c, i, d, lang, config) for i, d in enumerate(c.days, 1)],
+            "days": [day(c, i, d, lang, config) for i, d in enumerate(dates, 1)],
         },
     }, "generator": {"name": "Sammelan"}}
 
@@ -103,8 +123,8 @@ def day(c: Conclave, index: int, date: dt.date, lang: str, config: RenderConfig)
 
 def event(c: Conclave, s: Session, lang: str, config: RenderConfig) -> dict:
     _ = Gettext(lang)
-    start = s.starts_at(c.tz)
-    length = (s.ends_at(c.tz) or start) - start
+    start, end = s.starts_at(c.tz), s.ends_at(c.tz)
+    length = (end or start) - start
     title = s.title(lang)
     if s.cancelled or c.status == ConclaveStatus.CANCELLED:
         title = f"{_('Cancelled')}: {title}"
@@ -117,6 +137,7 @@ def event(c: Conclave, s: Session, lang: str, config: RenderConfig) -> dict:
         "id": event_id(guid),
         "date": start.isoformat(),
         "start": start.strftime("%H:%M"),
+        **({"end": end.isoformat()} if end else {}),
         "duration": _hours_minutes(length),
         "room": room(c, s, lang),
         "slug": f"{acronym(c)}-{s.id}",
