@@ -36,8 +36,10 @@ def found(project: Path, lang: str = "en") -> list[str]:
     return [p.render(lang) for p in glossary.check(project, catalog_path("hi"))]
 
 
-def test_the_live_content_and_the_catalog_use_the_approved_forms():
-    assert found(ROOT) == []
+def test_the_catalog_uses_the_approved_forms():
+    """The interface's Hindi is the project's own (the live content is checked in
+    test_live_content.py, with the rest of what holds for any content)."""
+    assert [p for p in found(ROOT) if "messages.po" in p] == []
 
 
 def test_the_glossary_reads_whole():

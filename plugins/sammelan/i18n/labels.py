@@ -69,7 +69,7 @@ PARTICIPATION = exhaustive(Participation, {
 })
 # Headings of a conclave's "Also named" list: what each person there did.
 PERSON_PART = exhaustive(PersonPart, {
-    PersonPart.PARTICIPANT: N_("Took part"),
+    PersonPart.PARTICIPANT: N_("Taking part"),
     PersonPart.PRESENT: N_("Present"),
     PersonPart.MEDIA_BRIEFING: N_("At the press conference"),
 })
