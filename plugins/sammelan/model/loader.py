@@ -411,8 +411,8 @@ class _Builder:
         self.problems.extend(status.check(doc, self.today, start, end))
         sessions = tuple(self.session(doc, ("sessions", i)) for i in range(len(d["sessions"])))
         people = self.people(doc)  # named even if the conclave is not built: not "unused"
-        hours = self.hours(doc)
-        if None in (start, end, venue, zone) or None in sessions or hours is False:
+        hours, hours_usable = self.hours(doc)
+        if None in (start, end, venue, zone) or None in sessions or not hours_usable:
             return None
         self.problems.extend(agenda.check_sessions(doc, sessions, start, end))
         return Conclave(
@@ -473,21 +473,21 @@ class _Builder:
                                     text(entry.get("role"))))
         return tuple(found)
 
-    def hours(self, doc: Document) -> Hours | None | bool:
-        """The conclave's daily hours; None when it gives none, False when they are wrong
-        (reported here)."""
+    def hours(self, doc: Document) -> tuple[Hours | None, bool]:
+        """The conclave's daily hours (None when it gives none), and whether they can be
+        used: a mistake in them is reported here."""
         if "hours" not in doc.data:
-            return None
+            return None, True
         start, end = self.time(doc, ("hours", "start")), self.time(doc, ("hours", "end"))
         if start is None or (end is None and "end" in doc.data["hours"]):
-            return False
+            return None, False
         if end is not None and end <= start:
             self.error(doc, ("hours", "end"),
                        msg("the conclave closes at %(end)s, not after it opens (%(start)s)",
                            end=f"{end:%H:%M}", start=f"{start:%H:%M}"),
                        msg("make `end` later than `start`"))
-            return False
-        return Hours(start, end)
+            return None, False
+        return Hours(start, end), True
 
     def session(self, doc: Document, path: tuple) -> Session | None:
         d = doc.at(path)
