@@ -209,6 +209,22 @@ def translations(c, lang=None):
         sys.exit(1)
 
 
+@task(help=LANG_HELP)
+def glossary(c, lang=None):
+    """List every unapproved spelling of a Hindi term of docs/glossary.md in content/, data/
+    and the Hindi catalog, with its place and the approved form (exit 1 if any)."""
+    from sammelan.checks.glossary import check
+    from sammelan.errors import report
+    from sammelan.i18n import messages
+    from sammelan.i18n.catalog import catalog_path
+
+    messages.choose(lang)
+    found = check(ROOT, catalog_path("hi"))
+    print(report(found))
+    if found:
+        sys.exit(1)
+
+
 @task
 def i18n_compile(c):
     """Compile catalogs to .mo files (the build compiles them in memory itself)."""

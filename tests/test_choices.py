@@ -23,9 +23,11 @@ from sammelan.model import choices
 from sammelan.model.choices import (
     Attendance,
     ConclaveStatus,
+    DateInference,
     OrganizationKind,
     OrganizingRole,
     Participation,
+    PersonPart,
     SessionKind,
     SessionStatus,
     SpeakerRole,
@@ -45,6 +47,8 @@ SCHEMA_ENUMS: dict[tuple[str, str], type[StrEnum]] = {
         OrganizingRole,
     ("conclave.schema.json", "/properties/participants/items/properties/status"):
         Participation,
+    ("conclave.schema.json", "/properties/people/items/properties/part"): PersonPart,
+    ("conclave.schema.json", "/properties/dates_inferred/items"): DateInference,
     ("conclave.schema.json", f"{SESSIONS}/kind"): SessionKind,
     ("conclave.schema.json", f"{SESSIONS}/status"): SessionStatus,
     ("conclave.schema.json", f"{SESSIONS}/speakers/items/properties/role"): SpeakerRole,
@@ -58,6 +62,8 @@ MAPPINGS = {
     "labels.SPEAKER_ROLE": (labels.SPEAKER_ROLE, SpeakerRole),
     "labels.SESSION_KIND": (labels.SESSION_KIND, SessionKind),
     "labels.PARTICIPATION": (labels.PARTICIPATION, Participation),
+    "labels.PERSON_PART": (labels.PERSON_PART, PersonPart),
+    "labels.DATE_INFERENCE": (labels.DATE_INFERENCE, DateInference),
     "jsonld.EVENT_STATUS": (jsonld.EVENT_STATUS, ConclaveStatus),
     "jsonld.ATTENDANCE": (jsonld.ATTENDANCE, Attendance),
     "entries.STATUS": (entries.STATUS, ConclaveStatus),
@@ -198,6 +204,9 @@ def _add_conclave(project: Path, status: ConclaveStatus, attendance: Attendance,
     data["participants"][0]["status"] = Participation.CONFIRMED.value
     if status == ConclaveStatus.RESCHEDULED:
         data["previous_start"] = (start - dt.timedelta(days=7)).isoformat()
+    data["people"] = [{"speaker": speakers[i % len(speakers)], "part": part.value}
+                      for i, part in enumerate(PersonPart)]
+    data["dates_inferred"] = [value.value for value in DateInference]
     (project / f"data/conclaves/{slug}.yaml").write_text(
         yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     for lang in ("hi", "en"):
@@ -236,4 +245,6 @@ def _used(site) -> dict[type[StrEnum], set]:
         SessionKind: {s.kind for s in sessions},
         SessionStatus: {s.status for s in sessions},
         SpeakerRole: {e.role for s in sessions for e in s.speakers},
+        PersonPart: {p.part for c in site.conclaves for p in c.people},
+        DateInference: {d for c in site.conclaves for d in c.dates_inferred},
     }

@@ -1,6 +1,7 @@
 """The organizers' own content in data/ and content/, checked only in ways that hold for ANY
 valid content: it builds under --strict on the real date, its pages are valid HTML, its
-links resolve, its calendars and schedules are well-formed, and it is translated. Adding,
+links resolve, its calendars and schedules are well-formed, it is translated, and its Hindi
+uses the glossary's spellings (docs/glossary.md, as `invoke glossary` checks). Adding,
 changing or removing a conclave as the guide says keeps these green; facts of particular
 conclaves are tested on tests/fixtures/seeded/.
 """
@@ -13,6 +14,8 @@ from typing import NamedTuple
 import pytest
 import site_checks
 from conftest import ROOT
+from sammelan.checks import glossary
+from sammelan.i18n.catalog import catalog_path
 
 
 class Build(NamedTuple):
@@ -64,3 +67,8 @@ def test_every_schedule_is_valid_against_its_schema(live_site):
 def test_nothing_is_missing_in_either_language(pot):
     assert site_checks.translation_gaps(ROOT, pot) == [], "run `invoke translations`"
 
+
+
+def test_the_hindi_uses_the_spellings_of_the_glossary():
+    found = [p.render("en") for p in glossary.check(ROOT, catalog_path("hi"))]
+    assert found == [], "run `invoke glossary`:\n" + "\n".join(found[:30])

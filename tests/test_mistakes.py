@@ -36,9 +36,9 @@ def test_unknown_field_suggests_the_near_miss(project):
     found = messages(project)
     assert found[1] == (
         f"{JHANSI}:10:7: error [venu]: unknown field `venu` — fix: did you mean `venue`? "
-        "remove it, or use one of: attendance, end, highlights, organizers, participants, "
-        "people, previous_start, registration, schemes, sessions, start, status, timezone, "
-        "title, topics, venue")
+        "remove it, or use one of: attendance, dates_inferred, end, highlights, hours, "
+        "organizers, participants, people, previous_start, registration, schemes, sessions, "
+        "start, status, timezone, title, topics, venue")
     assert found[0] == (f"{JHANSI}:4:1: error [venue]: `venue` is missing — fix: add `venue:` "
                         "— Slug of the venue in data/venues/.")
 
@@ -126,8 +126,8 @@ UNUSED_ARUP_RAHA = (
 
 
 def unname_arup_raha(project) -> None:
-    edit(project, JAMSHEDPUR, "  - speaker: arup-raha\n    role:\n      hi: उद्घाटन के अवसर पर "
-         "उपस्थित रहेंगे\n      en: Will be present at the inauguration\n", "")
+    edit(project, JAMSHEDPUR, "  - speaker: arup-raha\n    part: present\n    role: {hi: उद्घाटन "
+         "के अवसर पर उपस्थित रहेंगे,\n           en: Will be present at the inauguration}\n", "")
 
 
 def test_speaker_in_no_session_is_a_warning(project):

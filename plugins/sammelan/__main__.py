@@ -12,8 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sammelan.build import build
+from sammelan.checks import glossary
 from sammelan.errors import Problem, SourceErrors, report
 from sammelan.i18n import messages
+from sammelan.i18n.catalog import catalog_path
 from sammelan.i18n.messages import shown
 from sammelan.model.loader import load_site
 from sammelan.options import (
@@ -68,6 +70,8 @@ def check(root: Path, options: BuildOptions,
             failed(errors.problems)
         print(errors, file=sys.stderr)
         return 1
+    # a spelling the glossary does not approve is advice: it never fails a check
+    warnings = sorted(warnings + glossary.check(root, catalog_path("hi")))
     print(report(warnings), file=sys.stderr)
     return 0
 

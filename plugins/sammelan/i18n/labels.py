@@ -9,8 +9,10 @@ from __future__ import annotations
 from sammelan.i18n.catalog import N_
 from sammelan.model.choices import (
     ConclaveStatus,
+    DateInference,
     OrganizingRole,
     Participation,
+    PersonPart,
     SessionKind,
     SpeakerRole,
     exhaustive,
@@ -65,10 +67,25 @@ PARTICIPATION = exhaustive(Participation, {
     Participation.CONFIRMED: N_("Confirmed"),
     Participation.TENTATIVE: N_("Likely (not yet confirmed)"),
 })
+# Headings of a conclave's "Also named" list: what each person there did.
+PERSON_PART = exhaustive(PersonPart, {
+    PersonPart.PARTICIPANT: N_("Taking part"),
+    PersonPart.PRESENT: N_("Present"),
+    PersonPart.MEDIA_BRIEFING: N_("At the press conference"),
+})
+# Beside a conclave's dates: what of them no report states.
+DATE_INFERENCE = exhaustive(DateInference, {
+    DateInference.YEAR: N_("The year is inferred: the report does not give it."),
+    DateInference.DATELINE: N_("The date is the report's dateline; the report gives no date "
+                               "for the event itself."),
+    DateInference.PUBLICATION: N_("The date is when the report was published; the report "
+                                  "gives no date for the event itself."),
+})
 LANGUAGE_NAME = {"hi": "हिन्दी", "en": "English"}
 
 # What the templates read as `labels`, e.g. `labels.conclave_status[c.status]`. A session's
 # status has no label: the agenda marks a cancelled session with its own words.
 ALL = {"conclave_status": CONCLAVE_STATUS, "organizer_role": ORGANIZER_ROLE,
        "speaker_role": SPEAKER_ROLE, "session_kind": SESSION_KIND,
-       "participation": PARTICIPATION}
+       "participation": PARTICIPATION, "person_part": PERSON_PART,
+       "date_inference": DATE_INFERENCE}

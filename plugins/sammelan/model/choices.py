@@ -64,6 +64,25 @@ class Participation(StrEnum):
     TENTATIVE = "tentative"
 
 
+class PersonPart(StrEnum):
+    """What someone named with a conclave, but in none of its sessions, did (or is to do)
+    there: a report that names a person present or taking part does not make them a
+    speaker."""
+
+    PARTICIPANT = "participant"  # took part (e.g. "सक्रिय भागीदारी की")
+    PRESENT = "present"  # was, or is to be, present ("उपस्थित रहेंगे")
+    MEDIA_BRIEFING = "media-briefing"  # at the press conference that announced it
+
+
+class DateInference(StrEnum):
+    """What of a conclave's dates no report states for the event itself: the page says so
+    beside them, as it says when a time is not announced."""
+
+    YEAR = "year"  # the report gives the day and month but no year
+    DATELINE = "dateline"  # the day is the report's dateline
+    PUBLICATION = "publication"  # the day is when the report was published
+
+
 class SessionKind(StrEnum):
     INAUGURATION = "inauguration"
     KEYNOTE = "keynote"

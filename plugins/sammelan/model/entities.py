@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo
 from sammelan.model.choices import (
     Attendance,
     ConclaveStatus,
+    DateInference,
     OrganizationKind,
     OrganizingRole,
     Participation,
+    PersonPart,
     SessionKind,
     SessionStatus,
     SpeakerRole,
@@ -179,10 +181,20 @@ class Participant:
 
 @dataclass(frozen=True)
 class Person:
-    """Someone named in connection with a conclave but not on its agenda."""
+    """Someone named in connection with a conclave but not on its agenda: what they did
+    (`part`), and more about it in the report's words (`role`)."""
 
     speaker: Speaker
-    role: Text
+    part: PersonPart
+    role: Text | None = None
+
+
+@dataclass(frozen=True)
+class Hours:
+    """A conclave's hours, each day, as a report gives them for the whole event."""
+
+    start: dt.time
+    end: dt.time | None = None
 
 
 @dataclass(frozen=True)
@@ -198,6 +210,8 @@ class Conclave:
     timezone: str = IST
     attendance: Attendance = Attendance.OFFLINE
     previous_start: dt.date | None = None
+    hours: Hours | None = None
+    dates_inferred: tuple[DateInference, ...] = ()
     registration: str | None = None
     participants: tuple[Participant, ...] = ()
     people: tuple[Person, ...] = ()

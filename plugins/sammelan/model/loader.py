@@ -24,9 +24,11 @@ from sammelan.i18n.messages import msg
 from sammelan.model.choices import (
     Attendance,
     ConclaveStatus,
+    DateInference,
     OrganizationKind,
     OrganizingRole,
     Participation,
+    PersonPart,
     SessionKind,
     SessionStatus,
     SpeakerRole,
@@ -36,6 +38,7 @@ from sammelan.model.entities import (
     IST,
     LANGUAGES,
     Conclave,
+    Hours,
     NewsItem,
     Organization,
     OrganizerRole,
@@ -411,14 +414,16 @@ class _Builder:
         self.problems.extend(status.check(doc, self.today, start, end))
         sessions = tuple(self.session(doc, ("sessions", i)) for i in range(len(d["sessions"])))
         people = self.people(doc)  # named even if the conclave is not built: not "unused"
-        if None in (start, end, venue, zone) or None in sessions:
+        hours, hours_usable = self.hours(doc)
+        if None in (start, end, venue, zone) or None in sessions or not hours_usable:
             return None
         self.problems.extend(agenda.check_sessions(doc, sessions, start, end))
         return Conclave(
             slug=slug, title=text(d["title"]), status=ConclaveStatus(d["status"]),
             start=start, end=end, venue=venue, organizers=self.organizers(doc), sessions=sessions,
             timezone=zone, attendance=Attendance(d.get("attendance", Attendance.OFFLINE)),
-            previous_start=self.date(doc, ("previous_start",)),
+            previous_start=self.date(doc, ("previous_start",)), hours=hours,
+            dates_inferred=tuple(map(DateInference, d.get("dates_inferred", ()))),
             registration=d.get("registration"), participants=self.participants(doc),
             people=people, schemes=self.refs(doc, ("schemes",), "scheme"),
             topics=tuple(map(text, d.get("topics", ()))),
@@ -448,7 +453,7 @@ class _Builder:
 
     def organizers(self, doc: Document) -> tuple[OrganizerRole, ...]:
         found = []
-        for i, entry in enumerate(doc.data["organizers"]):
+        for i, entry in enumerate(doc.data.get("organizers", ())):
             org = self.ref(doc, ("organizers", i, "organization"), "organization")
             if org:
                 found.append(OrganizerRole(org, tuple(map(OrganizingRole, entry["roles"]))))
@@ -467,8 +472,25 @@ class _Builder:
         for i, entry in enumerate(doc.data.get("people", ())):
             speaker = self.ref(doc, ("people", i, "speaker"), "speaker")
             if speaker:
-                found.append(Person(speaker, text(entry["role"])))
+                found.append(Person(speaker, PersonPart(entry["part"]),
+                                    text(entry.get("role"))))
         return tuple(found)
+
+    def hours(self, doc: Document) -> tuple[Hours | None, bool]:
+        """The conclave's daily hours (None when it gives none), and whether they can be
+        used: a mistake in them is reported here."""
+        if "hours" not in doc.data:
+            return None, True
+        start, end = self.time(doc, ("hours", "start")), self.time(doc, ("hours", "end"))
+        if start is None or (end is None and "end" in doc.data["hours"]):
+            return None, False
+        if end is not None and end <= start:
+            self.error(doc, ("hours", "end"),
+                       msg("the conclave closes at %(end)s, not after it opens (%(start)s)",
+                           end=f"{end:%H:%M}", start=f"{start:%H:%M}"),
+                       msg("make `end` later than `start`"))
+            return None, False
+        return Hours(start, end), True
 
     def session(self, doc: Document, path: tuple) -> Session | None:
         d = doc.at(path)

@@ -11,7 +11,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sammelan.model.entities import LANGUAGES, Conclave, Session, Speaker, Text
+from sammelan.model.choices import PersonPart
+from sammelan.model.entities import LANGUAGES, Conclave, Person, Session, Speaker, Text
 from sammelan.render.calendar.entries import session_key
 from sammelan.render.pages import Page
 
@@ -28,7 +29,7 @@ def shown(page: Page, sequences: Mapping[str, Mapping[str, int]]) -> dict:
     return {"agenda": agenda(conclave),
             "highlights": unsaid(conclave.highlights, conclave.sessions),
             "topics": unsaid(conclave.topics, conclave.sessions),
-            "speakers": named(conclave),
+            "speakers": named(conclave), "people": people(conclave),
             "moved": moved(conclave, sequences.get(conclave.slug, {}))}
 
 
@@ -44,7 +45,11 @@ class PosterDay:
 
 def poster_days(conclave: Conclave) -> list[PosterDay]:
     """The days whose hours are announced, with those hours: the times that bring people
-    to the door, not the agenda (which the QR code leads to)."""
+    to the door, not the agenda (which the QR code leads to). The conclave's own hours,
+    when a report gives them, are every day's."""
+    if conclave.hours is not None:
+        return [PosterDay(day, conclave.hours.start, conclave.hours.end)
+                for day in conclave.days]
     days: dict[dt.date, list[Session]] = {}
     for session in conclave.sessions:
         if session.timed and not session.cancelled:
@@ -130,18 +135,22 @@ def slots(sessions: list[Session]) -> tuple[Slot, ...]:
 
 @dataclass(frozen=True)
 class Named:
-    """A person of the conclave, listed once under "Speakers": who speaks in a session,
-    and who is named with what they do (`role`, from the conclave's `people`)."""
+    """A speaker of the conclave, listed once under "Speakers"."""
 
     speaker: Speaker
-    role: Text | None = None
 
 
 def named(conclave: Conclave) -> list[Named]:
-    found: dict[str, Named] = {e.speaker.slug: Named(e.speaker) for e in conclave.speaker_roles()}
-    for person in conclave.people:
-        found[person.speaker.slug] = Named(person.speaker, person.role)
-    return list(found.values())
+    """Who speaks in a session: only they are the conclave's speakers. Someone a report
+    names as present or taking part is listed by people(), with what they did."""
+    return [Named(e.speaker) for e in conclave.speaker_roles()]
+
+
+def people(conclave: Conclave) -> list[tuple[PersonPart, list[Person]]]:
+    """The conclave's `people` by what they did, in the order of PersonPart, each group in
+    the order of the data."""
+    groups = {part: [p for p in conclave.people if p.part == part] for part in PersonPart}
+    return [(part, found) for part, found in groups.items() if found]
 
 
 def _session_order(session: Session):

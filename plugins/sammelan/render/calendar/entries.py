@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from sammelan.i18n import labels
 from sammelan.i18n.catalog import N_, Gettext
+from sammelan.i18n.formatting import time_range, zone
 from sammelan.model.choices import ConclaveStatus, SpeakerRole, exhaustive
 from sammelan.model.entities import Conclave, Session
 from sammelan.render import urls
@@ -69,6 +70,9 @@ def entries(conclave: Conclave, lang: str) -> list[Entry]:
 def conclave_entry(c: Conclave, lang: str) -> Entry:
     _ = Gettext(lang)
     lines = [_(labels.CONCLAVE_STATUS[c.status])] if c.status != ConclaveStatus.SCHEDULED else []
+    if c.hours is not None:  # the entry stays all-day: the hours are the event's, each day
+        hours = f"{time_range(c.hours.start, c.hours.end, lang)} {zone(c.timezone, lang)}"
+        lines.append(_("Hours of the conclave: %(hours)s", hours=hours))
     lines += [speaker_line(e.role, e.speaker, lang) for e in c.speaker_roles()]
     if len(c.days) == 1:
         lines += _untimed_lines(c, c.start, _("Time to be announced"), lang)
