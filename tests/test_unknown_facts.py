@@ -6,6 +6,7 @@ as present or taking part, listed with what they did rather than as speakers."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from breaking import JAMSHEDPUR, JHANSI, edit, messages
 from conftest import build_into, copy_project, parse, text_of
 from icalendar import Calendar
 from sammelan.i18n.formatting import time_range
+from seo_pages import of_type
 from site_checks import calendar_problems, schedule_problems
 
 SHIMLA = "data/conclaves/msme-cluster-workshop-shimla-2025.yaml"
@@ -70,7 +72,10 @@ def test_the_hours_of_a_whole_conclave_are_said_without_a_session(built, lang):
     assert hours in facts
     agenda = section(conclave, "agenda")
     assert hours in agenda
-    assert "15:00" not in conclave.read_text(encoding="utf-8")  # no session holds the hours
+    # no session holds the hours (the JSON-LD gives them as the Event's own times)
+    markup = re.sub(r'<script type="application/ld\+json">.*?</script>', "",
+                    conclave.read_text(encoding="utf-8"), flags=re.S)
+    assert "15:00" not in markup
     assert hours in text_of(page(built, lang, "conclaves", "msme-for-bharat-jhansi-2025",
                                  "poster"))
 
@@ -84,6 +89,18 @@ def test_the_calendar_gives_the_hours_and_every_export_stays_valid(built):
     assert f"Hours of the conclave: {' '.join(time_range(*HOURS, 'en').split())} IST" in description
     assert calendar_problems(built) == []
     assert schedule_problems(built) == []
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_search_engines_read_the_hours_as_the_events_start_and_end(built, lang):
+    """The report's hours are the Event's times in its JSON-LD (with India's offset), and a
+    conclave with no hours and no timed session keeps its dates alone."""
+    (event,) = of_type(page(built, lang, "conclaves", "msme-for-bharat-jhansi-2025"), "Event")
+    assert (event["startDate"], event["endDate"]) == ("2025-09-19T15:00:00+05:30",
+                                                      "2025-09-19T18:00:00+05:30")
+    (untimed,) = of_type(page(built, lang, "conclaves", "ramp-awareness-parwanoo-2025"),
+                         "Event")
+    assert "T" not in untimed["startDate"] and "T" not in untimed["endDate"]
 
 
 @pytest.mark.parametrize(("lang", "said"), [("hi", "सत्रों की जानकारी नहीं है।"),

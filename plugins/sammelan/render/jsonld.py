@@ -145,9 +145,12 @@ def conclave_event(site: Site, page: Page, config: RenderConfig) -> dict:
 
 
 def start_date(conclave: Conclave) -> str:
-    """The earliest known start on the first day with its offset, else the date alone."""
+    """The earliest known start on the first day with its offset (a session's, or the
+    conclave's own hours), else the date alone."""
     starts = [s.starts_at(conclave.tz) for s in conclave.sessions
               if s.timed and s.date == conclave.start and not s.cancelled]
+    if conclave.hours is not None:
+        starts.append(dt.datetime.combine(conclave.start, conclave.hours.start, conclave.tz))
     return min(starts).isoformat() if starts else conclave.start.isoformat()
 
 
@@ -156,6 +159,8 @@ def end_date(conclave: Conclave) -> str:
     ends = [s.ends_at(conclave.tz) for s in conclave.sessions
             if s.date == conclave.end and s.end is not None and not s.cancelled]
     ends = [e for e in ends if e is not None]
+    if conclave.hours is not None and conclave.hours.end is not None:
+        ends.append(dt.datetime.combine(conclave.end, conclave.hours.end, conclave.tz))
     return max(ends).isoformat() if ends else conclave.end.isoformat()
 
 
