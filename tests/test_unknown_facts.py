@@ -6,13 +6,16 @@ as present or taking part, listed with what they did rather than as speakers."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 from breaking import JAMSHEDPUR, JHANSI, edit, messages
 from conftest import build_into, copy_project, parse, text_of
 from icalendar import Calendar
+from lxml import etree
 from sammelan.i18n.formatting import time_range
 from seo_pages import of_type
 from site_checks import calendar_problems, schedule_problems
@@ -88,6 +91,30 @@ def test_the_calendar_gives_the_hours_and_every_export_stays_valid(built):
     description = " ".join(str(events["msme-for-bharat-jhansi-2025"]["DESCRIPTION"]).split())
     assert f"Hours of the conclave: {' '.join(time_range(*HOURS, 'en').split())} IST" in description
     assert calendar_problems(built) == []
+    assert schedule_problems(built) == []
+
+
+@pytest.mark.parametrize("lang", ["hi", "en"])
+def test_conference_apps_get_the_conclave_at_its_hours_with_its_sessions_named(built, gaps,
+                                                                             lang):
+    """No session is timed, but the report gives the whole conclave's hours: the schedule
+    has the conclave itself as the one event of its day, at those hours, its sessions named
+    in the description (read back by XML and JSON both); the page offers it."""
+    folder = built / PREFIX[lang] / "conclaves" / "msme-for-bharat-jhansi-2025"
+    assert "schedule.xml" in (folder / "index.html").read_text(encoding="utf-8")
+    data = json.loads((folder / "schedule.json").read_text(encoding="utf-8"))
+    (day,) = data["schedule"]["conference"]["days"]
+    (events,) = day["rooms"].values()
+    (event,) = events
+    assert (day["date"], event["start"], event["duration"]) == ("2025-09-19", "15:00", "03:00")
+    assert event["end"] == "2025-09-19T18:00:00+05:30"
+    assert event["title"] == data["schedule"]["conference"]["title"]
+    sessions = yaml.safe_load((gaps / JHANSI).read_text(encoding="utf-8"))
+    for session in sessions["sessions"]:
+        assert session["title"][lang] in event["description"]
+    xml = etree.parse(str(folder / "schedule.xml"))
+    assert [e.findtext("start") for e in xml.iter("event")] == ["15:00"]
+    assert xml.findtext("day/room/event/description") == event["description"]
     assert schedule_problems(built) == []
 
 

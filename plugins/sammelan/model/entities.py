@@ -232,6 +232,12 @@ class Conclave:
         return any(s.timed for s in self.sessions)
 
     @property
+    def on_schedule(self) -> bool:
+        """Whether conference apps get a schedule of it (render/schedule/frab.py): a
+        session with a time, or else the hours the report gives for the whole conclave."""
+        return self.timed or self.hours is not None
+
+    @property
     def days(self) -> tuple[dt.date, ...]:
         count = (self.end - self.start).days + 1
         return tuple(self.start + dt.timedelta(days=i) for i in range(count))

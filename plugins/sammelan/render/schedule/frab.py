@@ -10,9 +10,11 @@ session whose time is not announced is left out rather than given a guessed time
 and the calendar still show it). Neither app wants a day without events: Giggity makes its
 days from the events' times and skips the empty ones (Schedule.java; its pull request
 #544), while EventFahrplan shows a tab for every `<day>` up to the highest index
-(ParserTask.java). So only the days with an event are written, numbered 1, 2… in order,
-and a conclave with no timed session has no schedule at all: the XSD needs one `<day>`,
-which would be an empty one. Its page then offers none.
+(ParserTask.java). So only the days with an event are written, numbered 1, 2… in order.
+A conclave with no timed session but with the hours a report gives for the whole event
+(Jhansi: "शाम 3 से 6 बजे तक") is one event a day at those hours, the conclave itself, its
+sessions named in its description as not timed; with neither, it has no schedule at all:
+the XSD needs one `<day>`, which would be an empty one. Its page then offers none.
 
 An event's `end`, which the JSON Schema prefers to `start` and `duration` (both still
 required), is given where the session's end is known; `duration` is then the same span.
@@ -52,8 +54,7 @@ def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
 
 
 def has_schedule(c: Conclave) -> bool:
-    """Whether the conclave has a schedule for conference apps: a session with a time."""
-    return c.timed
+    return c.on_schedule
 
 
 def files(c: Conclave, lang: str, config: RenderConfig, paths: tuple[str, str]
@@ -66,7 +67,8 @@ def schedule(c: Conclave, lang: str, config: RenderConfig) -> dict:
     """The schedule as plain data, in the field names and order of schedule.json."""
     page = config.app_url(urls.conclave(lang, c.slug))
     updated = c.updated.astimezone(dt.UTC)
-    dates = [d for d in c.days if any(s.timed and s.date == d for s in c.sessions)]
+    dates = ([d for d in c.days if any(s.timed and s.date == d for s in c.sessions)]
+             if c.timed else list(c.days))
     return {"schedule": {
         "version": updated.strftime(VERSION_FORMAT),
         "base_url": page,
@@ -100,7 +102,10 @@ def acronym(c: Conclave) -> str:
 
 
 def rooms(c: Conclave, lang: str) -> list[str]:
-    """A session's room is its track, or the venue when it has none."""
+    """A session's room is its track, or the venue when it has none (the conclave's own
+    event is at the venue)."""
+    if not c.timed:
+        return [c.venue.name(lang)]
     found = {room(c, s, lang): None for s in c.sessions if s.timed}
     return list(found)
 
@@ -116,6 +121,8 @@ def day(c: Conclave, index: int, date: dt.date, lang: str, config: RenderConfig)
     by_room: dict[str, list] = {name: [] for name in rooms(c, lang)}
     for s in timed:
         by_room[room(c, s, lang)].append(event(c, s, lang, config))
+    if not c.timed:
+        by_room[c.venue.name(lang)].append(hours_event(c, date, lang, config))
     return {"index": index, "date": date.isoformat(), "day_start": start.isoformat(),
             "day_end": (start + dt.timedelta(days=1)).isoformat(),
             "rooms": {name: events for name, events in by_room.items() if events}}
@@ -123,26 +130,13 @@ def day(c: Conclave, index: int, date: dt.date, lang: str, config: RenderConfig)
 
 def event(c: Conclave, s: Session, lang: str, config: RenderConfig) -> dict:
     _ = Gettext(lang)
-    start, end = s.starts_at(c.tz), s.ends_at(c.tz)
-    length = (end or start) - start
-    title = s.title(lang)
-    if s.cancelled or c.status == ConclaveStatus.CANCELLED:
-        title = f"{_('Cancelled')}: {title}"
-    elif c.status == ConclaveStatus.POSTPONED:
-        title = f"{_(labels.CONCLAVE_STATUS[c.status])}: {title}"
     page = config.app_url(urls.conclave(lang, c.slug))
-    guid = _guid(config, c.slug, "session", s.id)
     return {
-        "guid": guid,
-        "id": event_id(guid),
-        "date": start.isoformat(),
-        "start": start.strftime("%H:%M"),
-        **({"end": end.isoformat()} if end else {}),
-        "duration": _hours_minutes(length),
+        **timing(c, s.starts_at(c.tz), s.ends_at(c.tz), _guid(config, c.slug, "session", s.id)),
         "room": room(c, s, lang),
         "slug": f"{acronym(c)}-{s.id}",
         "url": f"{page}#{urls.session_anchor(s.id)}",
-        "title": title,
+        "title": titled(c, s.title(lang), s.cancelled, lang),
         "subtitle": "",
         "track": _(labels.SESSION_KIND[s.kind]),
         "type": s.kind,
@@ -152,6 +146,48 @@ def event(c: Conclave, s: Session, lang: str, config: RenderConfig) -> dict:
         "persons": [person(e.speaker, lang, config) for e in s.speakers],
         "links": [],
     }
+
+
+def hours_event(c: Conclave, date: dt.date, lang: str, config: RenderConfig) -> dict:
+    """The conclave itself on one of its days, at the hours its report gives for the whole
+    event; its sessions, whose times no report gives, are named in the description."""
+    _ = Gettext(lang)
+    start = dt.datetime.combine(date, c.hours.start, c.tz)
+    end = dt.datetime.combine(date, c.hours.end, c.tz) if c.hours.end else None
+    sessions = "; ".join(s.title(lang) for s in c.sessions if s.date in (None, date))
+    return {
+        **timing(c, start, end, _guid(config, c.slug, "hours", date.isoformat())),
+        "room": c.venue.name(lang),
+        "slug": f"{acronym(c)}-{date.isoformat()}",
+        "url": config.app_url(urls.conclave(lang, c.slug)),
+        "title": titled(c, c.title(lang), False, lang),
+        "subtitle": "",
+        "track": "",
+        "type": "other",
+        "language": lang,
+        "abstract": "",
+        "description": _("Sessions (times not known): %(sessions)s",
+                         sessions=sessions) if sessions else "",
+        "persons": [],
+        "links": [],
+    }
+
+
+def timing(c: Conclave, start: dt.datetime, end: dt.datetime | None, guid: str) -> dict:
+    """An event's identity and times: `end` only where it is known."""
+    return {"guid": guid, "id": event_id(guid), "date": start.isoformat(),
+            "start": start.strftime("%H:%M"), **({"end": end.isoformat()} if end else {}),
+            "duration": _hours_minutes((end or start) - start)}
+
+
+def titled(c: Conclave, title: str, cancelled: bool, lang: str) -> str:
+    """An event's title, with the conclave's status when the format could not say it."""
+    _ = Gettext(lang)
+    if cancelled or c.status == ConclaveStatus.CANCELLED:
+        return f"{_('Cancelled')}: {title}"
+    if c.status == ConclaveStatus.POSTPONED:
+        return f"{_(labels.CONCLAVE_STATUS[c.status])}: {title}"
+    return title
 
 
 def person(speaker, lang: str, config: RenderConfig) -> dict:
