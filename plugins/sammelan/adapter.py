@@ -105,9 +105,10 @@ class SammelanGenerator(Generator):
         self.read = self.outcome.read or inputs.build(self.root, options)
         self.memo = Memo(self.outcome.cache, self.read.code, options.workers,
                          self.read.sources)
-        site, warnings = load_site(self.root, options.today(), strict=options.strict,
-                                   epoch=options.epoch, memo=self.memo)
-        self.site, noted = sequences.numbered(self.root, site, self.memo)
+        with processes.unscanned():  # the model lasts to the end of the build
+            site, warnings = load_site(self.root, options.today(), strict=options.strict,
+                                       epoch=options.epoch, memo=self.memo)
+            self.site, noted = sequences.numbered(self.root, site, self.memo)
         self.outcome.settle()
         warnings = sorted(warnings + noted)
         if warnings:
@@ -121,6 +122,9 @@ class SammelanGenerator(Generator):
             self.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
     def generate_output(self, writer) -> None:
-        jobs = outputs.plan(self.site, self.env, self.config, self.read.code, self.read.digest)
+        # the jobs and their keys last to the end of the build, as the model does
+        with processes.unscanned():
+            jobs = outputs.plan(self.site, self.env, self.config, self.read.code,
+                                self.read.digest)
         outputs.write_all(jobs, Path(self.output_path), self.outcome.reuse)
         self.memo.save()

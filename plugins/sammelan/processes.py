@@ -6,10 +6,13 @@ nothing is pickled on the way in but the indexes of each share, and on the way b
 what the work returns.
 
 The cycle collector is told what lives to the end (`lasting`, `unscanned`): a build holds
-millions of objects (the memo, the model), and each full collection would walk them all
-again to find no garbage; in a rebuild after one edit at 1,000 conclaves that was a third
-of the time. Frozen before the fork, they are also never written to by a worker's
-collector, so the workers share those pages with the build instead of copying them.
+millions of objects (the memo, the model, the jobs and their keys), and each full
+collection would walk them all again to find no garbage; in a rebuild after one edit at
+1,000 conclaves that was a third of the time. The model and the jobs are made with the
+collector off (they hold few cycles), then frozen: a rebuild after one edit spent 0.3 s
+collecting while it made them, now 0.04 s. Frozen before the fork, they are also never
+written to by a worker's collector, so the workers share those pages with the build
+instead of copying them.
 """
 
 from __future__ import annotations
