@@ -3,8 +3,9 @@ sources last changed) and robots.txt pointing at it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from sammelan.model.entities import DEFAULT_LANGUAGE, Site
 from sammelan.render import formats, urls
@@ -32,27 +33,37 @@ def sitemap(site: Site, config: RenderConfig) -> bytes:
     a second for the 9,000 pages of 1,000 conclaves, made again after every edit."""
     lines = ["<?xml version='1.0' encoding='utf-8'?>",
              f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
-    links: dict[tuple[str, str], str] = {}  # each alternate is named by every version
+    versions: dict[str, str] = {}  # every version of a page names the same alternates
     for page in all_pages(site, config.languages):
         if page.indexable:
-            lines += entry(site, page, config, links)
+            lines += entry(site, page, config, versions)
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def entry(site: Site, page: Page, config: RenderConfig, links: dict[tuple[str, str], str]
+def entry(site: Site, page: Page, config: RenderConfig, versions: dict[str, str]
           ) -> list[str]:
-    lines = ["  <url>", f"    <loc>{escape(config.absolute(page.path))}</loc>"]
+    lines = ["  <url>", f"    <loc>{_escaped(config.absolute(page.path))}</loc>"]
     changed = last_modified(site, page)
     if changed is not None:
         lines.append(f"    <lastmod>{changed.isoformat('T', 'seconds')}</lastmod>")
-    for hreflang, path in alternates(page.path, config.languages):
-        link = links.get((hreflang, path))
-        if link is None:
-            link = links[hreflang, path] = (f'hreflang={quoteattr(hreflang)} '
-                                  f'href={quoteattr(config.absolute(path))}')
-        lines.append(f'    <xhtml:link rel="alternate" {link} />')
-    return [*lines, "  </url>"]
+    default = urls.translate(page.path, DEFAULT_LANGUAGE)
+    links = versions.get(default)
+    if links is None:
+        links = versions[default] = "\n".join(
+            f'    <xhtml:link rel="alternate" hreflang="{_escaped(hreflang)}" '
+            f'href="{_escaped(config.absolute(path))}" />'
+            for hreflang, path in alternates(page.path, config.languages))
+    return [*lines, links, "  </url>"]
+
+
+def _escaped(text: str) -> str:
+    """XML-escaped for text and double-quoted attributes alike; nearly every address has
+    nothing to escape, and saxutils took a third of the time of a 9,000-page sitemap."""
+    return escape(text, {'"': "&quot;"}) if _SPECIAL.search(text) else text
+
+
+_SPECIAL = re.compile(r'[&<>"]')
 
 
 def alternates(path: str, languages: tuple[str, ...]) -> list[tuple[str, str]]:
