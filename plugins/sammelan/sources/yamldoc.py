@@ -16,7 +16,9 @@ YAML's, not the organizer's). All such problems of a file are reported at once.
 
 from __future__ import annotations
 
+import functools
 import math
+import pickle
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,11 +57,28 @@ Path_ = tuple  # a value's path: keys and list indexes from the document root
 
 @dataclass(frozen=True)
 class Document:
-    """A YAML file's data and the location of each value in it."""
+    """A YAML file's data and the location of each value in it.
+
+    The locations are kept packed (pickled) until a message needs one: the memo keeps a
+    document of every source file between builds, and unpickling a thousand conclaves'
+    locations as dictionaries of tuples was most of its load time."""
 
     file: str
     data: object
-    positions: dict[Path_, tuple[int, int]]
+    packed: bytes  # the locations, by path: see `positions`
+
+    @classmethod
+    def of(cls, file: str, data: object, positions: dict[Path_, tuple[int, int]]
+           ) -> Document:
+        return cls(file, data, pickle.dumps(positions, protocol=pickle.HIGHEST_PROTOCOL))
+
+    @functools.cached_property
+    def positions(self) -> dict[Path_, tuple[int, int]]:
+        """(line, column) of each value, by its path, in file order."""
+        return pickle.loads(self.packed)  # noqa: S301 -- packed by `of`, in this process or the memo's
+
+    def __getstate__(self) -> dict:
+        return {name: self.__dict__[name] for name in ("file", "data", "packed")}
 
     def where(self, path: Path_) -> Location:
         """The location of the value at `path`, or of its nearest parent."""
@@ -211,7 +230,7 @@ def _read(loader: _Bounded, shown_as: str) -> tuple[Document | None, list[Proble
         return None, [_stopped(exc, shown_as)]
     if converter.problems:
         return None, converter.problems
-    return Document(shown_as, data, converter.positions), []
+    return Document.of(shown_as, data, converter.positions), []
 
 
 def _stopped(exc: yaml.YAMLError | _Refused, shown_as: str) -> Problem:
