@@ -81,6 +81,15 @@ def _versions(raw: bytes) -> Iterator[Version]:
         yield Version(commit.decode("ascii", "replace"), tuple(files))
 
 
+def text(contents: dict[str, bytes | None], blob: str) -> str | None:
+    """A blob of `blobs` as text; None when it was not read or is not UTF-8."""
+    content = contents.get(blob)
+    try:
+        return None if content is None else content.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def blobs(root: Path, ids: list[str], limit: int) -> dict[str, bytes | None]:
     """The bytes of each blob of `ids`: None for one larger than `limit` bytes (never held
     in memory: history may hold any file) or one git cannot give."""

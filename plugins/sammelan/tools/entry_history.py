@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sammelan.model.choices import ConclaveStatus
-from sammelan.model.entities import LANGUAGES, Conclave, Html, Site, Text, Venue
-from sammelan.model.loader import source_files
+from sammelan.model.entities import LANGUAGES, Conclave, Html, Site, Venue
+from sammelan.model.loader import source_files, text
 from sammelan.render import feeds
 from sammelan.sources import git, history, prose, yamldoc
 from sammelan.sources.files import MAX_BYTES
@@ -107,7 +107,7 @@ def _touched(version: history.Version, slugs: set[str], tree: Mapping[str, str],
     venues = {path for path in paths if path.startswith(f"{VENUES}/")}
     touched = set()
     for slug in slugs:
-        own = set(_files(slug))
+        own = set(source_files("conclave", slug))
         if paths & own:
             touched.add(slug)
         elif venues:
@@ -115,11 +115,6 @@ def _touched(version: history.Version, slugs: set[str], tree: Mapping[str, str],
             if venue is not None and paths & {f"{VENUES}/{venue}.{e}" for e in ("yaml", "yml")}:
                 touched.add(slug)
     return touched
-
-
-def _files(slug: str) -> list[str]:
-    return [f"{CONCLAVES}/{slug}.{e}" for e in ("yaml", "yml")] + [
-        f"{PROSE}/{slug}.{lang}.md" for lang in LANGUAGES]
 
 
 @dataclass(frozen=True)
@@ -133,24 +128,17 @@ class _Reader:
     """Blobs read once, with one `git cat-file --batch`, and what each gives, kept."""
 
     def __init__(self, root: Path, versions: Iterable[history.Version], slugs: set[str]):
-        own = {path for slug in slugs for path in _files(slug)}
+        own = {path for slug in slugs for path in source_files("conclave", slug)}
         wanted = sorted({blob for v in versions for path, blob in v.files if blob is not None
                          and (path in own or path.startswith(f"{VENUES}/"))})
         self.contents = history.blobs(root, wanted, MAX_BYTES)
         self.read: dict[tuple[str, str], _Read] = {}
 
-    def text(self, blob: str) -> str | None:
-        content = self.contents.get(blob)
-        try:
-            return None if content is None else content.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-
     def mapping(self, blob: str) -> dict | None:
         found = self.read.get(("yaml", blob))
         if found is None:
-            text = self.text(blob)
-            doc = None if text is None else yamldoc.parse(text, _SHOWN)[0]
+            source = history.text(self.contents, blob)
+            doc = None if source is None else yamldoc.parse(source, _SHOWN)[0]
             data = doc.data if doc is not None and isinstance(doc.data, dict) else None
             found = self.read[("yaml", blob)] = _Read(data)
         return found.value
@@ -158,9 +146,9 @@ class _Reader:
     def html(self, blob: str, lang: str) -> str | None:
         found = self.read.get((lang, blob))
         if found is None:
-            text = self.text(blob)
+            source = history.text(self.contents, blob)
             found = self.read[(lang, blob)] = _Read(
-                None if text is None else prose.html_of(text, lang))
+                None if source is None else prose.html_of(source, lang))
         return found.value
 
     def yaml_at(self, tree: Mapping[str, str], folder: str, slug: str) -> dict | None:
@@ -196,16 +184,12 @@ class _Reader:
             html[lang] = rendered
         try:
             return Conclave(
-                slug=slug, title=_text(data["title"]), status=ConclaveStatus(data["status"]),
+                slug=slug, title=text(data["title"]), status=ConclaveStatus(data["status"]),
                 start=_date(data["start"]), end=_date(data["end"]),
                 venue=_venue(venue_slug, venue), organizers=(), sessions=(),
                 description=Html(**html))
         except (KeyError, TypeError, ValueError):
             return None
-
-
-def _text(value: dict) -> Text:
-    return Text(hi=value["hi"], en=value["en"])
 
 
 def _date(value: object) -> dt.date:
@@ -214,8 +198,7 @@ def _date(value: object) -> dt.date:
 
 def _venue(slug: str, d: dict) -> Venue:
     """The venue's address as the loader reads it (model/loader.py, `venue`)."""
-    return Venue(slug=slug, name=_text(d["name"]), city=_text(d["city"]),
-                 state=_text(d["state"]),
-                 address=_text(d["address"]) if d.get("address") else None,
-                 district=_text(d["district"]) if d.get("district") else None,
+    return Venue(slug=slug, name=text(d["name"]), city=text(d["city"]),
+                 state=text(d["state"]),
+                 address=text(d.get("address")), district=text(d.get("district")),
                  pin=d.get("pin"))

@@ -268,7 +268,7 @@ class _Blobs:
         return self.memo.remember(key, partial(self._compute, *key))
 
     def _compute(self, kind: str, blob: str, slug: str) -> states.Marks | State | None:
-        text = self._text(blob)
+        text = history.text(self.contents, blob)
         if text is None:
             return None
         return states.marks(text, slug) if kind == "calendar-marks" else self._record(text)
@@ -278,12 +278,6 @@ class _Blobs:
         found, problems = parse(text)
         return None if problems else found
 
-    def _text(self, blob: str) -> str | None:
-        content = self.contents.get(blob)
-        try:
-            return None if content is None else content.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
 
 
 def _warnings(found: history.History, site: Site) -> list[Problem]:
