@@ -114,6 +114,41 @@ def test_edits_additions_and_deletions_give_the_bytes_of_a_clean_build(project, 
     builds.again(a_year_later)
 
 
+PARWANOO_PAGE = "en/conclaves/ramp-awareness-parwanoo-2025/index.html"
+# Files a conclave refers to, each an edit away from a change on its page: directly (the
+# venue, a scheme) or through another (a speaker's organization; the organization a scheme
+# belongs to shows on the scheme's page, which the conclave's news-free page does not).
+REFERENCED = [
+    ("data/venues/parwanoo.yaml", "en: Parwanoo\ncity", "en: Parwanoo town\ncity",
+     PARWANOO_PAGE),
+    ("data/organizations/single-window-clearance-agency-parwanoo.yaml",
+     "en: Single Window Clearance Agency, Parwanoo", "en: Single Window Agency, Parwanoo",
+     PARWANOO_PAGE),
+    ("data/schemes/ramp.yaml", "en: Raising and Accelerating MSME Performance",
+     "en: Raising and Accelerating the Performance of MSMEs", PARWANOO_PAGE),
+    ("data/organizations/ministry-of-msme.yaml", "Government of India",
+     "GoI", "en/schemes/ramp/index.html"),
+    ("content/speakers/rakesh-bala.en.md", "", "", RAKESH_PAGE),
+]
+
+
+def test_an_edit_of_what_a_page_refers_to_makes_the_page_again(project, tmp_path):
+    """A page is keyed by what its entities were made from, their references' files among
+    them, however indirect: each such edit shows on the page, as in a clean build."""
+    builds = Builds(project, tmp_path)
+    before = builds.again()
+    for relative, old, new, page in REFERENCED:
+        if not old:  # prose: a sentence added at the end
+            path = project / relative
+            path.write_text(path.read_text(encoding="utf-8") + "\nEdited.\n",
+                            encoding="utf-8")
+        else:
+            edit(project, relative, old, new)
+        after = builds.again()
+        assert after[page] != before[page], relative
+        before = after
+
+
 def test_a_recorded_change_dates_its_pages_and_the_lists_again(project, tmp_path):
     """The footer's "last updated" follows data/changed.json: the conclave's own page and
     the pages listing the site (its change is the newest) are made again, a speaker's page

@@ -327,6 +327,15 @@ class Site:
     # what data/changed.json records of each feed entry (render/feeds.py): its key →
     # (a digest of what it said, when it came to say that)
     entry_changes: Mapping[str, tuple[str, dt.datetime]] = field(default_factory=dict)
+    # (kind, slug) → a digest of what the entity was made from: its files' bytes, when
+    # they changed, and the same digest of each entity it refers to (model/loader.py).
+    # Empty when the build did not digest its files (render/jobs.py pickles them then).
+    sources: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    def made_from(self, entity: object) -> str | None:
+        """The digest of what an entity was made from (`sources`), if known."""
+        kind = KIND.get(type(entity))
+        return self.sources.get((kind, entity.slug)) if kind else None
 
     def upcoming(self) -> tuple[Conclave, ...]:
         return tuple(sorted((c for c in self.conclaves if c.end >= self.today),
@@ -366,3 +375,8 @@ class Site:
             if n.conclave:
                 index["news"].setdefault(n.conclave.slug, []).append(n)
         return {name: {k: tuple(v) for k, v in table.items()} for name, table in index.items()}
+
+
+# Each entity's kind, as the sources name it (data/<kind>s/, `invoke new <kind>`)
+KIND = {Venue: "venue", Organization: "organization", Speaker: "speaker", Scheme: "scheme",
+        Conclave: "conclave", NewsItem: "news"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import os
 import re
 from collections.abc import Callable
@@ -122,6 +123,10 @@ class _Builder:
         self.folders: dict[str, Path] = {}
         self.tables: dict[str, dict] = {kind: {} for kind in FOLDERS}
         self.referenced: set[tuple[str, object]] = set()  # (kind, slug), resolved or not
+        # what the entity being built refers to, (kind, slug) in order, and each built
+        # entity's digest of what it was made from (Site.sources)
+        self.named: list[tuple[str, object]] = []
+        self.sources: dict[tuple[str, str], str] = {}
         self.unread: set[str] = set()  # kinds with a file that could not be read whole
         # Slugs with a file, good or not: FOLDERS is in dependency order, so every kind's
         # files are read before anything refers to them.
@@ -225,6 +230,7 @@ class _Builder:
     def ref(self, doc: Document, path: tuple, kind: str):
         slug = doc.at(path)
         self.referenced.add((kind, slug))
+        self.named.append((kind, slug))
         table = self.tables[kind]
         if slug in table:
             return table[slug]
@@ -272,9 +278,11 @@ class _Builder:
             self.problems.extend(problems)
         for kind in FOLDERS:
             for slug, doc in self.documents(kind):
+                self.named = []
                 entity = getattr(self, kind)(slug, doc)
                 if entity is not None:
-                    self.tables[kind][slug] = self.stamped(kind, slug, entity)
+                    self.tables[kind][slug] = entity = self.stamped(kind, slug, entity)
+                    self.made_from(kind, slug, entity)
         self.warn_unused_speakers()
         settings = self.site_settings()
         if not self.survey.blocks(sequences.FILE):
@@ -286,7 +294,7 @@ class _Builder:
                    if key.startswith(provenance.ENTRIES)}
         return Site(**{FOLDERS[k]: tuple(t.values()) for k, t in self.tables.items()},
                     today=self.today, calendar_records=records, settings=settings,
-                    entry_changes=entries)
+                    entry_changes=entries, sources=self.sources)
 
     def site_settings(self) -> SiteSettings:
         """data/site.yaml, or the defaults when there is none (or it has errors, which are
@@ -321,6 +329,21 @@ class _Builder:
         key = change_key(kind, slug)
         changed = self.clock.last_changed(key, source_files(kind, slug), self.changes)
         return replace(entity, updated=changed)
+
+    def made_from(self, kind: str, slug: str, entity: object) -> None:
+        """Digest what the entity was made from: the bytes of its files (as the build's
+        digest of its inputs found them), when they changed, and the same digest of every
+        entity it refers to. Every reference goes through `ref`, so none is missed; an
+        entity made from anything else would need it added here. A page keyed by this
+        digest (render/jobs.py) is made again exactly when one of these changed."""
+        contents = self.memo.contents
+        named = [self.sources.get(ref) for ref in self.named]
+        if not contents or None in named:
+            return  # the inputs were not digested: the entity's pickle keys its pages
+        files = [contents.get(path) for path in source_files(kind, slug)]
+        self.sources[(kind, slug)] = hashlib.blake2b(
+            repr((kind, slug, files, getattr(entity, "updated", None), named)).encode(),
+            digest_size=16).hexdigest()
 
     def venue(self, slug: str, doc: Document) -> Venue:
         d = doc.data

@@ -2,10 +2,11 @@
 made from, and how to make it. A file whose key is the one it had when the folder it is
 built into was last built is neither rendered nor written again (outputs.write_all).
 
-A key is a digest of values (their repr, or an entity's pickle), not of their identity: two
-builds that read the same sources make the same keys, whichever process or memo the values
-came from. Every key also holds the build's frame: the code and templates, the settings, the
-day of the build and what every page shows of the whole site (see html.py's `frame`).
+A key is a digest of values (their repr; for an entity, the digest of the files it was made
+from, Site.sources, or else its pickle), not of their identity: two builds that read the
+same sources make the same keys, whichever process or memo the values came from. Every key
+also holds the build's frame: the code and templates, the settings, the day of the build
+and what every page shows of the whole site (see html.py's `frame`).
 """
 
 from __future__ import annotations
@@ -88,21 +89,25 @@ class Keys:
         return digest(self.frame, *values)
 
     def entity(self, value: object) -> str:
-        """One entity's digest, made once per build however many files show it: of its
-        pickle (its values; twice as fast as its repr), which is the same whichever
-        process made the entity or read it from the memo. A shared entity it refers to (a
-        speaker of a session, the venue) is pickled as its own key: each is pickled once
-        per build, not again inside every conclave that names it."""
+        """One entity's digest, made once per build however many files show it: what the
+        loader says it was made from (Site.sources: a digest of its files' bytes and of its
+        references', which costs nothing here), else a digest of its pickle (its values;
+        twice as fast as its repr), which is the same whichever process made the entity or
+        read it from the memo. A shared entity it refers to (a speaker of a session, the
+        venue) is pickled as its own key: each is pickled once per build, not again inside
+        every conclave that names it."""
         found = self._entities.get(id(value))
         if found is None:
-            found = self._entities[id(value)] = self._pickled(value)
+            found = self._entities[id(value)] = (self.source.made_from(value)
+                                                 or self._pickled(value))
         return found
 
     def news(self, item: NewsItem) -> str:
         """A news item, with its conclave by the conclave's own key."""
         found = self._entities.get(id(item))
         if found is None:
-            own = self._pickled(replace(item, conclave=None))  # a passing copy: not kept
+            own = self.source.made_from(item) or self._pickled(
+                replace(item, conclave=None))  # a passing copy: not kept
             found = self._entities[id(item)] = digest(
                 own, item.conclave and self.conclave(item.conclave))
         return found

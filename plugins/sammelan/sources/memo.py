@@ -35,6 +35,8 @@ class Memo:
         # what the build's digest of its inputs found of each file (inputs.py): the same
         # state of the file as the digest, and no second look at it
         self.identities = {path: tuple(found[:5]) for path, found in (identities or {}).items()}
+        # and a digest of each file's bytes: what an entity is made from (model/loader.py)
+        self.contents = {path: found[5] for path, found in (identities or {}).items()}
         self.old: dict = self._load(NAME)
         self.delta: dict = self._load(DELTA) if self.old else {}
         self.old.update(self.delta)
