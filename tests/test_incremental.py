@@ -212,12 +212,13 @@ def test_files_made_by_several_processes_are_the_files_of_one(project, tmp_path,
 
 
 def test_a_session_edited_leaves_the_lists_unmade(project, tmp_path):
-    """The lists show each conclave's card and each speaker's line (html.LISTED), not its
-    agenda: retitling a session makes its conclave's page again, not the lists."""
+    """The lists show each conclave's card and each speaker's line (html.LISTED), and the
+    site map each page's name, not an agenda: retitling a session makes its conclave's page
+    again, not the lists."""
     builds = Builds(project, tmp_path)
     builds.again()
-    lists = ["index.html", "en/index.html", "conclaves/index.html", "en/conclaves/index.html",
-             "speakers/index.html", "en/speakers/index.html"]
+    lists = [f"{lang}{page}index.html" for lang in ("", "en/") for page in (
+        "", "conclaves/", "speakers/", "schemes/", "news/", "sitemap/")]
     before = {path: builds.stamp(path) for path in lists}
     page = builds.stamp(JHANSI_PAGE)
     edit(project, JHANSI, "en: Prospects and challenges of MSMEs",

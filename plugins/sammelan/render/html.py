@@ -121,8 +121,13 @@ class Listed:
 CARD = frozenset({"slug", "title", "status", "start", "end", "venue", "updated"})
 SPEAKER_ROW = frozenset({"slug", "name", "honorific", "designation", "organization", "status",
                          "tentative", "updated"})
-LISTED = {"home": ("conclaves",), "conclaves": ("conclaves",), "speakers": ("speakers",)}
-FIELDS = {"conclaves": CARD, "speakers": SPEAKER_ROW}
+SCHEME_ROW = frozenset({"slug", "name", "acronym", "owner", "updated"})
+HEADLINE = frozenset({"slug", "title", "published", "updated"})
+FIELDS = {"conclaves": CARD, "speakers": SPEAKER_ROW, "schemes": SCHEME_ROW, "news": HEADLINE}
+# the site map names every page, so it lists every kind (by the same fields: its key is
+# broader than it needs, never narrower)
+LISTED = {"home": ("conclaves",), "conclaves": ("conclaves",), "speakers": ("speakers",),
+          "schemes": ("schemes",), "news": ("news",), "site_map": tuple(FIELDS)}
 
 
 class Listing(Visible):
@@ -133,8 +138,8 @@ class Listing(Visible):
         super().__init__(site, today, all_in_ist, settings)
         self._shown = {id(e): Listed(e, FIELDS[kind]) for kind in FIELDS
                        for e in getattr(site, kind)}
-        self.conclaves = self._all(site.conclaves)
-        self.speakers = self._all(site.speakers)
+        self.conclaves, self.speakers, self.schemes, self.news = (
+            self._all(getattr(site, kind)) for kind in FIELDS)
         self._site = site
 
     def _all(self, entities) -> tuple[Listed, ...]:
