@@ -240,3 +240,17 @@ def test_a_list_page_that_reads_more_than_its_key_stops_the_build():
     assert env.from_string("{{ c.slug }}").render(c=card) == site.conclaves[0].slug
     with pytest.raises(Unkeyed):
         env.from_string("{% for s in c.sessions %}{{ s.id }}{% endfor %}").render(c=card)
+
+
+def test_other_library_versions_make_every_file_again(project, tmp_path):
+    """requirements.lock pins the libraries that write the files (Jinja, icalendar,
+    Pillow…): after an upgrade no file is kept from before it."""
+    builds = Builds(project, tmp_path)
+    lock = project / "requirements.lock"
+    lock.write_text("jinja2==3.1.5\n", encoding="utf-8")
+    builds.again()
+    first = builds.stamp(JAMSHEDPUR_PAGE)
+    for version in ("3.1.6", "3.1.7"):
+        lock.write_text(f"jinja2=={version}\n", encoding="utf-8")
+        builds.again()  # the second updates the first build's folder
+    assert builds.stamp(JAMSHEDPUR_PAGE) != first

@@ -22,6 +22,7 @@ from sammelan.sources import history
 PACKAGE = Path(__file__).resolve().parent
 SCHEMAS = PACKAGE.parents[1] / "schemas"
 SOURCES = ("data", "content")
+LIBRARIES = "requirements.lock"
 MAX_DEPTH = 12  # folders; the survey refuses sources deeper than files.MAX_DEPTH
 MAX_FILE = 64 * 1024 * 1024  # larger files are refused by the survey; here they are skipped
 
@@ -92,7 +93,9 @@ def _bytes(path: str | Path) -> str:
 
 
 def code(root: Path) -> str:
-    """The generator's code, translations and schemas, the project's themes and settings."""
+    """The generator's code, translations and schemas, the project's themes and settings,
+    and the versions of the libraries it runs on (requirements.lock, which `make` installs:
+    a new Jinja or icalendar may write other bytes, so every file is made again)."""
     summed = Digest()
     # tools/ (scaffold, preview, bench…) run beside the build, and make no file of the site
     for folder, skip in ((PACKAGE, ("__pycache__", "tools")), (SCHEMAS, ()),
@@ -100,6 +103,7 @@ def code(root: Path) -> str:
         summed.tree(folder, skip=skip)
     for settings in sorted(root.glob("*.py")):
         summed.file(settings, settings.name)
+    summed.file(root / LIBRARIES, LIBRARIES)  # digested as absent in a project without one
     return summed.hexdigest()
 
 

@@ -154,9 +154,10 @@ class Listing(Visible):
 
 def listed_key(site: Site, kinds: tuple[str, ...], keys: Keys) -> list:
     """The values a list page shows of each entity (FIELDS), a shared entity (a venue, an
-    organization) by its key."""
-    return [[tuple(_keyed(getattr(e, name), keys) for name in sorted(FIELDS[kind]))
-             for e in getattr(site, kind)] for kind in kinds]
+    organization) by its key; each kind's digested once for all the pages that list it."""
+    return [keys.once(("listed", kind), lambda kind=kind: digest(
+        [tuple(_keyed(getattr(e, name), keys) for name in sorted(FIELDS[kind]))
+         for e in getattr(site, kind)])) for kind in kinds]
 
 
 def _keyed(value: object, keys: Keys) -> object:

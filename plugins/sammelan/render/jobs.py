@@ -84,6 +84,7 @@ class Keys:
         self.source = site
         self._conclaves: dict[str, str] = {}
         self._entities: dict[int, str] = {}  # by id(): the model lives as long as the keys
+        self._shared: dict[object, str] = {}
 
     def of(self, *values: object) -> str:
         return digest(self.frame, *values)
@@ -100,6 +101,13 @@ class Keys:
         if found is None:
             found = self._entities[id(value)] = (self.source.made_from(value)
                                                  or self._pickled(value))
+        return found
+
+    def once(self, name: object, compute: Callable[[], str]) -> str:
+        """A digest that several files share (`name`: what it is of), made once per build."""
+        found = self._shared.get(name)
+        if found is None:
+            found = self._shared[name] = compute()
         return found
 
     def news(self, item: NewsItem) -> str:
