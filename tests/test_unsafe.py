@@ -55,3 +55,11 @@ def test_safe_html_and_links_pass(project):
 def test_the_sanitizer_still_cleans_what_reaches_a_page():
     html = to_html('<script>x</script><a href="javascript:x" onclick="y">a</a>')
     assert "<script" not in html and "javascript" not in html and "onclick" not in html
+
+
+def test_a_text_reads_nothing_of_the_texts_before_it():
+    """One converter reads every text (prose.py): a link defined in one text must not
+    resolve the same name in the next one, which would link where its author did not."""
+    defined = to_html("See [the portal].\n\n[the portal]: https://msme.gov.in/")
+    assert 'href="https://msme.gov.in/"' in defined
+    assert "href" not in to_html("See [the portal].")

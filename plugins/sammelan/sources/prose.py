@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable
@@ -60,7 +61,14 @@ def mark_external(html: str, lang: str) -> str:
 
 def _markdown(text: str) -> str:
     """Python-Markdown's HTML; headings start at <h3> because the page owns h1 and h2."""
-    return markdown.markdown(text, extensions=["toc"],
+    return _converter().reset().convert(text)
+
+
+@functools.cache
+def _converter() -> markdown.Markdown:
+    """One converter for every text, reset before each: making one per text (its parser,
+    patterns and extensions) was a third of Markdown's time on a first build."""
+    return markdown.Markdown(extensions=["toc"],
                              extension_configs={"toc": {"baselevel": 3, "anchorlink": False,
                                                         "permalink": False}},
                              output_format="html")
