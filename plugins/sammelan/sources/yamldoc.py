@@ -49,6 +49,7 @@ PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
 }
 NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+STR_TAG = "tag:yaml.org,2002:str"
 KEEP_AS_TEXT = {"tag:yaml.org,2002:timestamp"}
 CLOCK = re.compile(r"^\d{1,2}:\d{2}(:\d{2})?$")
 
@@ -359,7 +360,9 @@ class _Converter:
                                                limit=MAX_NUMBER),
                                msg("write a shorter number, or put the text in quotes if it is "
                                    "not a number"))
-        value = self.loader.construct_object(node, deep=True)
+        # text, most values, is the node's own: the constructor's bookkeeping is for the rest
+        value = (node.value if node.tag == STR_TAG
+                 else self.loader.construct_object(node, deep=True))
         if isinstance(value, float) and not math.isfinite(value):
             return self.refuse(node, path, msg("`%(value)s` is not an ordinary number: YAML "
                                                "reads it as infinity or as “not a number”",
