@@ -30,8 +30,10 @@ POSTPONED = N_("Postponed, new dates to be announced")
 # make thousands of calls, and the dates of a site are few.
 
 
-def locale(lang: str) -> str:
-    return LOCALES[lang]
+@functools.cache
+def locale(lang: str) -> Locale:
+    """Parsed once: Babel parses a locale named by a string again at every call."""
+    return Locale.parse(LOCALES[lang])
 
 
 @functools.cache
@@ -51,7 +53,7 @@ def date_range(start: dt.date, end: dt.date, lang: str) -> str:
     """'16–17 जनवरी 2026'; the long month name, unlike CLDR's interval formats."""
     if start == end:
         return date(start, lang)
-    day_first = Locale.parse(locale(lang)).date_formats["long"].pattern.startswith("d")
+    day_first = locale(lang).date_formats["long"].pattern.startswith("d")
     if day_first and (start.year, start.month) == (end.year, end.month):
         return f"{format_date(start, 'd', locale=locale(lang))}–{date(end, lang)}"
     if day_first and start.year == end.year:
@@ -82,7 +84,7 @@ def time_range(start: dt.time, end: dt.time | None, lang: str) -> str:
     Babel's format_interval cannot compare day periods (field B), hence the loop here."""
     if end is None or end == start:
         return time(start, lang)
-    where = Locale.parse(locale(lang))
+    where = locale(lang)
     patterns = where.interval_formats[CLOCK[lang]]
     for field in FIELDS:  # the greatest field in which the two ends differ
         if field in patterns and _field(start, field, where) != _field(end, field, where):
