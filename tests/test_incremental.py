@@ -56,12 +56,13 @@ class Builds:
         return status.st_ino, status.st_mtime_ns
 
 
-def add_conclave(project: Path) -> None:
-    for old, new in ((JHANSI, f"data/conclaves/{COPY}.yaml"),
+def add_conclave(project: Path, slug: str = COPY, day: str = "2026-09-18") -> None:
+    """A copy of the Jhansi conclave as `slug`, held on `day`."""
+    for old, new in ((JHANSI, f"data/conclaves/{slug}.yaml"),
                      *((f"content/conclaves/msme-for-bharat-jhansi-2025.{lang}.md",
-                        f"content/conclaves/{COPY}.{lang}.md") for lang in ("hi", "en"))):
+                        f"content/conclaves/{slug}.{lang}.md") for lang in ("hi", "en"))):
         text = (project / old).read_text(encoding="utf-8")
-        (project / new).write_text(text.replace("2025-09-19", "2026-09-18"), encoding="utf-8")
+        (project / new).write_text(text.replace("2025-09-19", day), encoding="utf-8")
 
 
 def test_edits_additions_and_deletions_give_the_bytes_of_a_clean_build(project, tmp_path):
@@ -212,13 +213,13 @@ def test_files_made_by_several_processes_are_the_files_of_one(project, tmp_path,
 
 
 def test_a_session_edited_leaves_the_lists_unmade(project, tmp_path):
-    """The lists show each conclave's card and each speaker's line (html.LISTED), and the
-    site map each page's name, not an agenda: retitling a session makes its conclave's page
-    again, not the lists."""
+    """The lists show each conclave's card and each speaker's line (html.LISTED), the
+    site maps each page's name and time of change, not an agenda: retitling a session
+    makes its conclave's page again, not the lists."""
     builds = Builds(project, tmp_path)
     builds.again()
     lists = [f"{lang}{page}index.html" for lang in ("", "en/") for page in (
-        "", "conclaves/", "speakers/", "schemes/", "news/", "sitemap/")]
+        "", "conclaves/", "speakers/", "schemes/", "news/", "sitemap/")] + ["sitemap.xml"]
     before = {path: builds.stamp(path) for path in lists}
     page = builds.stamp(JHANSI_PAGE)
     edit(project, JHANSI, "en: Prospects and challenges of MSMEs",
@@ -254,3 +255,23 @@ def test_other_library_versions_make_every_file_again(project, tmp_path):
         lock.write_text(f"jinja2=={version}\n", encoding="utf-8")
         builds.again()  # the second updates the first build's folder
     assert builds.stamp(JAMSHEDPUR_PAGE) != first
+
+
+def test_an_edit_outside_the_subscriptions_window_leaves_it_unmade(project, tmp_path):
+    """The site-wide calendar holds the conclaves of its window (ics.window) and is keyed
+    by them alone: retitling a session of a conclave two years ahead makes that
+    conclave's calendar again, not the subscription every subscriber's app fetches."""
+    later = "msme-for-bharat-jhansi-2027"
+    add_conclave(project, later, "2027-11-19")
+    builds = Builds(project, tmp_path)
+    builds.again()
+    site_wide = {path: builds.stamp(path) for path in ("calendar.ics", "en/calendar.ics")}
+    own = builds.stamp(f"en/conclaves/{later}/calendar.ics")
+    titles = ("of MSMEs", "for MSMEs", "of MSEs")
+    for old, new in zip(titles, titles[1:], strict=False):  # the second build updates
+        # the first one's folder
+        edit(project, f"data/conclaves/{later}.yaml", f"en: Prospects and challenges {old}",
+             f"en: Prospects and challenges {new}")
+        builds.again()
+    assert {path: builds.stamp(path) for path in site_wide} == site_wide
+    assert builds.stamp(f"en/conclaves/{later}/calendar.ics") != own

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from xml.sax.saxutils import escape
 
 from sammelan.model.entities import DEFAULT_LANGUAGE, Site
-from sammelan.render import formats, urls
+from sammelan.render import formats, html, urls
 from sammelan.render.config import RenderConfig
 from sammelan.render.freshness import last_modified
-from sammelan.render.jobs import Job, Keys, whole_site
+from sammelan.render.jobs import Job, Keys, together
 from sammelan.render.pages import Page, all_pages
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -19,8 +19,13 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
 def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
-    yield from whole_site("sitemap", keys, lambda: render(site, config),
-                          [formats.SITEMAP.path(), formats.ROBOTS.path()])
+    """Keyed, as the site map page is, by the fields the lists show (html.LISTED), which
+    hold each entity's slug and time of change, all sitemap.xml reads of the site: read
+    through html.Listing, anything else would stop the build rather than go stale."""
+    listing = html.Listing(site, *html.frame(site))
+    key = keys.of("sitemap", html.listed_key(site, tuple(html.FIELDS), keys))
+    yield from together("sitemap", key, lambda: render(listing, config),
+                        [formats.SITEMAP.path(), formats.ROBOTS.path()])
 
 
 def render(site: Site, config: RenderConfig) -> Iterator[tuple[str, bytes]]:

@@ -32,7 +32,7 @@ from sammelan.render.calendar.octets import (
     verbatim,
 )
 from sammelan.render.config import RenderConfig
-from sammelan.render.jobs import Job, Keys, together, whole_site
+from sammelan.render.jobs import Job, Keys, together
 
 PRODID = "-//Sammelan//Sammelan conclave microsites//{lang}"
 REFRESH = dt.timedelta(hours=12)  # how often subscribers' apps should fetch again
@@ -65,7 +65,9 @@ def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
                                 lambda c=conclave, t=timed, p=paths, lang=lang, n=numbers:
                                 zip(p, conclave_files(c, t, lang, config, n), strict=True),
                                 paths)
-        yield from whole_site("calendars", keys, lambda lang=lang: [
+        # the subscription shows the conclaves of its window and nothing else of the site
+        shown = keys.once("window", lambda: keys.of([keys.conclave(c) for c in window(site)]))
+        yield from together("calendars", shown, lambda lang=lang: [
             (site_file(lang), site_calendar(site, lang, config))], [site_file(lang)])
 
 
