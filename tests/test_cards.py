@@ -234,9 +234,12 @@ def test_an_edit_redraws_only_the_cards_that_show_it(project, tmp_path, monkeypa
     edit(project, JHANSI, "en: MSME for Bharat Conclave, Jhansi", "en: MSME for Bharat, Jhansi")
     assert build_into(output, root=project) == 0
     drawn: list[cards.Card] = []
-    draw = cards.draw
+    draw, words_key = cards.draw, cards.words_key
     monkeypatch.setattr(cards, "draw", lambda card, basic=False: drawn.append(card) or draw(
         card, basic))
+    worded: list[str] = []  # the entity of each card whose words were worked out
+    monkeypatch.setattr(cards, "words_key", lambda drawn_by, path, settings, page: worded.extend(
+        e.slug for e in page.context.values()) or words_key(drawn_by, path, settings, page))
     edit(project, JHANSI, "en: MSME for Bharat, Jhansi", "en: MSME for Bharat Jhansi")
     # the third build updates the first one's folder: only what changed since is drawn
     assert build_into(output, root=project) == 0
@@ -244,6 +247,8 @@ def test_an_edit_redraws_only_the_cards_that_show_it(project, tmp_path, monkeypa
     for card in drawn:
         assert card.lang == "en"
         assert "MSME for Bharat Jhansi" in (card.title, *card.details), card
+    # nor are the words of another entity's card worked out again: the memo kept their keys
+    assert set(worded) == {"msme-for-bharat-jhansi-2025"}
     assert (output / "en/conclaves/msme-for-bharat-jhansi-2025/card.jpg").exists()
 
 

@@ -125,6 +125,6 @@ class SammelanGenerator(Generator):
         # the jobs and their keys last to the end of the build, as the model does
         with processes.unscanned():
             jobs = outputs.plan(self.site, self.env, self.config, self.read.code,
-                                self.read.digest)
+                                self.read.digest, self.memo.remember)
         outputs.write_all(jobs, Path(self.output_path), self.outcome.reuse)
         self.memo.save()

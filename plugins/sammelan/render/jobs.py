@@ -15,7 +15,7 @@ import copyreg
 import hashlib
 import io
 import pickle
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from sammelan.i18n.messages import msg, shown
@@ -29,6 +29,8 @@ from sammelan.model.entities import (
     Venue,
 )
 
+# What keeps a value between builds: Memo.remember (sources/memo.py)
+Remember = Callable[[Hashable, Callable[[], str]], str]
 # Entities that other entities refer to: inside another's pickle each stands as its own key
 SHARED = (Venue, Organization, Speaker, Scheme)
 
@@ -76,8 +78,10 @@ class Keys:
     """The keys of one build: a frame shared by every file, the whole site's key for the
     files that list everything, and one key per conclave for the files made from it."""
 
-    def __init__(self, site: Site, *frame: object, everything: str):
+    def __init__(self, site: Site, *frame: object, everything: str,
+                 remember: Remember | None = None):
         self.frame = digest(*frame)
+        self.remember = remember
         # Everything the build read (inputs.py) stands for the whole site: the files that
         # list it are made again after any change.
         self.site = self.of("everything", everything)
@@ -102,6 +106,12 @@ class Keys:
             found = self._entities[id(value)] = (self.source.made_from(value)
                                                  or self._pickled(value))
         return found
+
+    def lasting(self, name: Hashable, compute: Callable[[], str]) -> str:
+        """A digest that lasts from build to build: made only when `name`, which must name
+        all it is made from but the code, is new to the build's memo (sources/memo.py,
+        which the code's next version does not read)."""
+        return self.remember(name, compute) if self.remember else compute()
 
     def once(self, name: object, compute: Callable[[], str]) -> str:
         """A digest that several files share (`name`: what it is of), made once per build."""

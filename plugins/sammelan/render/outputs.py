@@ -16,7 +16,15 @@ from sammelan.model.entities import Site
 from sammelan.render import cards, favicon, feeds, hosting, html, qr, sitemap
 from sammelan.render.calendar import ics
 from sammelan.render.config import RenderConfig
-from sammelan.render.jobs import FILE_MODE, FOLDER_MODE, Job, Keys, OutputClash, Reuse
+from sammelan.render.jobs import (
+    FILE_MODE,
+    FOLDER_MODE,
+    Job,
+    Keys,
+    OutputClash,
+    Remember,
+    Reuse,
+)
 from sammelan.render.schedule import frab
 
 Planner = Callable[[Site, RenderConfig, Keys], Iterable[Job]]
@@ -32,10 +40,11 @@ POOL_THRESHOLD = 200
 
 
 def plan(site: Site, env: Environment, config: RenderConfig, code: str,
-         inputs: str) -> list[Job]:
+         inputs: str, remember: Remember | None = None) -> list[Job]:
     """Every file of the site, pages first. Raises OutputClash before anything is made.
-    `inputs`, the digest of all the build reads, keys the files that list the whole site."""
-    keys = Keys(site, code, config, html.frame(site), everything=inputs)
+    `inputs`, the digest of all the build reads, keys the files that list the whole site;
+    `remember` keeps digests from build to build (Keys.lasting)."""
+    keys = Keys(site, code, config, html.frame(site), everything=inputs, remember=remember)
     found = list(html.jobs(site, env, config, keys))
     for planner in PLANNERS.values():
         found.extend(planner(site, config, keys))
