@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, Template
+from jinja2.runtime import Context
 from markupsafe import Markup
 
 from sammelan.i18n import formatting, labels
 from sammelan.i18n.catalog import Gettext
-from sammelan.model.entities import DEFAULT_LANGUAGE, IST, Site, SiteSettings
+from sammelan.model.entities import DEFAULT_LANGUAGE, IST, Site, SiteSettings, Text
 from sammelan.render import formats, freshness, pages, seo, urls, views
 from sammelan.render.calendar.links import CalendarLinks
 from sammelan.render.config import RenderConfig
@@ -34,6 +35,7 @@ def prepare(env: Environment) -> None:
     # Templates do not change during a build: without this Jinja stats every template file
     # (and each one it includes) for every page.
     env.auto_reload = False
+    env.context_class = PageContext
     env.filters.update({
         "date": formatting.date, "weekday_date": formatting.weekday_date,
         "date_range": formatting.date_range, "when": formatting.when,
@@ -45,6 +47,22 @@ def prepare(env: Environment) -> None:
                        home_upcoming=pages.HOME_UPCOMING, home_past=pages.HOME_PAST,
                        leaving=_leaving, about_site=pages.ABOUT_SITE,
                        page_titles=pages.TITLES)
+
+
+class PageContext(Context):
+    """Jinja's context, but a call of the site's own callables (a text in two languages,
+    `_`, `url`) goes straight to them: Jinja asks every callable a template calls whether
+    it wants the context, with up to four attribute lookups, 160 calls a page."""
+
+    def call(__self, __obj, *args, **kwargs):  # noqa: N805 -- Jinja's own signature
+        if type(__obj) in OWN_CALLABLES:  # none of them takes the context
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+            return __obj(*args, **kwargs)
+        return super().call(__obj, *args, **kwargs)
+
+
+OWN_CALLABLES = frozenset({Text, Gettext, urls.Linker})
 
 
 @functools.cache
