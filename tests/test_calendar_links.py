@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from conftest import parse
+from sammelan.render.calendar.links import GOOGLE, query
 
 DOMAIN = "https://sammelan.example.org"
 PREFIXES = {"hi": "", "en": "en/"}
@@ -75,3 +76,16 @@ def test_home_page_offers_every_conclave(published_dir, lang):
     assert every["ics"] == f"{DOMAIN}/{prefix}calendar.ics"
     assert every["webcal"] == f"webcal://sammelan.example.org/{prefix}calendar.ics"
     assert parse_qs(urlsplit(every["google"]).query)["cid"] == [every["webcal"]]
+
+
+def test_every_field_of_a_google_link_reads_back_as_written():
+    """Titles and places hold what a URL must escape (Hindi, `&`, `#`, `%`, `+`, line
+    breaks): Google Calendar, like any reader of the query, gets each field whole."""
+    fields = {"action": "TEMPLATE", "text": "बी2बी बैठकें & Q/A: 50% + more?",
+              "details": "पहला सत्र\n\nhttps://example.in/conclaves/x/#session-a b",
+              "location": "होटल लेमन ट्री, झांसी (उ.प्र.) ~ 'Hall' #2", "ctz": "Asia/Kolkata"}
+    link = f"{GOOGLE}?{query(fields)}"
+    read = parse_qs(urlsplit(link).query, keep_blank_values=True, strict_parsing=True)
+    assert read == {
+        name: [value] for name, value in fields.items()}
+    assert " " not in link and "\n" not in link
