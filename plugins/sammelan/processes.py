@@ -26,8 +26,8 @@ from typing import TypeVar
 T = TypeVar("T")
 # Small shares, handed out one at a time, even out files that cost more than others: the
 # work comes in kinds (pages, calendars… share cards, the slowest, last), and 8 shares per
-# worker, handed out two at a time, left one process drawing 4,500 cards for 9 s at 1,000
-# conclaves while the other waited. Files made together (a conclave's calendars) stay in
+# worker, handed out two at a time, left one process drawing cards for 7 s at 1,000
+# conclaves while the other waited (now 1.9 s). Files made together (a conclave's calendars) stay in
 # one share but where two shares meet.
 SHARES_PER_WORKER = 32
 

@@ -93,17 +93,23 @@ def for_page(settings: SiteSettings, page: Page) -> tuple[str, Card]:
 
 def path_of(page: Page) -> str:
     """The site-relative path of the card a page is shared with."""
-    for key, fmt in FORMATS.items():
-        if key in page.context:
-            return fmt.path(page.lang, slug=page.context[key].slug)
-    return formats.SITE_CARD.path(page.lang)
+    key, entity = shown_on(page)
+    return FORMATS[key].path(page.lang, slug=entity.slug) if key else formats.SITE_CARD.path(
+        page.lang)
 
 
 def card_of(settings: SiteSettings, page: Page) -> Card:
+    key, entity = shown_on(page)
+    return CONTENT[key](settings, entity, page.lang) if key else site_card(settings, page.lang)
+
+
+def shown_on(page: Page) -> tuple[str | None, object]:
+    """The entity whose card the page has (and its name in the page's context), or None
+    for a page shared with the site's card."""
     for key in FORMATS:
         if key in page.context:
-            return CONTENT[key](settings, page.context[key], page.lang)
-    return site_card(settings, page.lang)
+            return key, page.context[key]
+    return None, None
 
 
 def conclave_card(settings: SiteSettings, conclave, lang: str) -> Card:
@@ -158,7 +164,7 @@ def jobs(site: Site, config: RenderConfig, keys: Keys) -> Iterator[Job]:
             # An entity's card shows its words and its site's name: the same as in the last
             # build when the entity was made from the same files (the memo keeps the key),
             # so the words of 9,000 cards are not worked out again after every edit.
-            made = _made_from(site, page)
+            made = site.made_from(shown_on(page)[1])
             key = (keys.lasting(("card", path, made, drawn_by, site.settings.name(page.lang)),
                                 words) if made else words())
             yield Job(path, "cards", key,
@@ -172,14 +178,6 @@ def words_key(drawn_by: str, path: str, settings: SiteSettings, page: Page) -> s
     # a second of every build
     return digest(drawn_by, path, (card.lang, card.site, card.title, card.details,
                                    card.status))
-
-
-def _made_from(site: Site, page: Page) -> str | None:
-    """What the entity whose card the page has was made from (Site.sources), if known."""
-    for key in FORMATS:
-        if key in page.context:
-            return site.made_from(page.context[key])
-    return None
 
 
 @functools.cache

@@ -2,7 +2,8 @@
 calendar states), kept between builds and found again by the file's identity on disk: its
 size, its times and its inode. A build after one edit reads and checks one file, not a
 thousand. What a git blob gave (the calendar states of a conclave in an old commit) is kept
-too, found again by the blob's id.
+too, found again by the blob's id, and so are output keys found again by what they are
+made from (a share card's, by its entity's sources: render/jobs.py, Keys.lasting).
 
 The memo belongs to the build's cache folder beside the output (manifest.py), and holds
 the digest of the code that made it: other code, and it is not used. After a good build
