@@ -281,8 +281,9 @@ class _Builder:
                 self.named = []
                 entity = getattr(self, kind)(slug, doc)
                 if entity is not None:
-                    self.tables[kind][slug] = entity = self.stamped(kind, slug, entity)
-                    self.made_from(kind, slug, entity)
+                    files = source_files(kind, slug)
+                    self.tables[kind][slug] = entity = self.stamped(kind, slug, entity, files)
+                    self.record_sources(kind, slug, entity, files)
         self.warn_unused_speakers()
         settings = self.site_settings()
         if not self.survey.blocks(sequences.FILE):
@@ -322,15 +323,15 @@ class _Builder:
             email=contact.get("email"), phone=contact.get("phone"),
             statement=text(d.get("statement")), url=d["url"].rstrip("/") if "url" in d else None)
 
-    def stamped(self, kind: str, slug: str, entity):
-        """The entity with `updated` set from its sources, where the model has that field."""
+    def stamped(self, kind: str, slug: str, entity, files: list[str]):
+        """The entity with `updated` set from its source `files`, where the model has that
+        field."""
         if not hasattr(entity, "updated"):
             return entity
-        key = change_key(kind, slug)
-        changed = self.clock.last_changed(key, source_files(kind, slug), self.changes)
+        changed = self.clock.last_changed(change_key(kind, slug), files, self.changes)
         return replace(entity, updated=changed)
 
-    def made_from(self, kind: str, slug: str, entity: object) -> None:
+    def record_sources(self, kind: str, slug: str, entity: object, files: list[str]) -> None:
         """Digest what the entity was made from: the bytes of its files (as the build's
         digest of its inputs found them), when they changed, and the same digest of every
         entity it refers to. Every reference goes through `ref`, so none is missed; an
@@ -340,9 +341,9 @@ class _Builder:
         named = [self.sources.get(ref) for ref in self.named]
         if not contents or None in named:
             return  # the inputs were not digested: the entity's pickle keys its pages
-        files = [contents.get(path) for path in source_files(kind, slug)]
+        found = [contents.get(path) for path in files]
         self.sources[(kind, slug)] = hashlib.blake2b(
-            repr((kind, slug, files, getattr(entity, "updated", None), named)).encode(),
+            repr((kind, slug, found, getattr(entity, "updated", None), named)).encode(),
             digest_size=16).hexdigest()
 
     def venue(self, slug: str, doc: Document) -> Venue:
